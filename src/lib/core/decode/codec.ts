@@ -1,0 +1,82 @@
+/**
+ * The Codec contract, in the spirit of a CyberChef operation: declared metadata, a cheap `sniff`
+ * that says how likely the input is this encoding, and a pure, bounded `decode`.
+ */
+import type { Budget } from '../limits';
+
+/** Hints from HTTP semantics and from where the value sits; trusted before sniffing. */
+export interface SniffHints {
+	/** Media type without parameters, lower case (`application/json`). */
+	contentType?: string;
+	/** Full Content-Type header value, for parameters such as `boundary`. */
+	contentTypeHeader?: string;
+	/** Content-Encoding header value, lower case (`gzip`, `br`). */
+	contentEncoding?: string;
+	/** The key this value sits under in its parent structure (`data_list`, `$url`). */
+	key?: string;
+}
+
+/**
+ * Structured output. Plain objects and arrays are JSON-like; `FieldList` keeps order and repeated keys
+ * (form fields, protobuf fields, multipart parts); `Annotated` attaches a note (alternative readings).
+ */
+export type TreeValue =
+	| null
+	| boolean
+	| number
+	| bigint
+	| string
+	| Uint8Array
+	| TreeValue[]
+	| FieldList
+	| Annotated
+	| { [key: string]: TreeValue };
+
+export class FieldList {
+	constructor(readonly fields: Array<[string, TreeValue]>) {}
+}
+
+export class Annotated {
+	constructor(
+		readonly value: TreeValue,
+		readonly note: string
+	) {}
+}
+
+export type CodecOutput =
+	| { kind: 'text'; text: string; note?: string }
+	| { kind: 'bytes'; bytes: Uint8Array; note?: string }
+	| { kind: 'tree'; value: TreeValue; note?: string };
+
+export interface CodecFailure {
+	kind: 'failure';
+	reason: string;
+}
+
+export type CodecResult = CodecOutput | CodecFailure;
+
+export interface DecodeContext {
+	budget: Budget;
+	hints: SniffHints;
+}
+
+export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes'> {
+	/** Appears in `layers` and in paths: `base64`, `gzip`, `json`. */
+	readonly id: string;
+	readonly label: string;
+	/** What it consumes. Text codecs also get bytes that are valid UTF-8, as text. */
+	readonly input: I;
+	/** What it produces. */
+	readonly output: 'text' | 'bytes' | 'tree';
+	/** 0..1, cheap: prefix, alphabet, magic bytes, hints. 0 means "do not try". */
+	sniff(input: I extends 'text' ? string : Uint8Array, hints: SniffHints): number;
+	/** Pure and bounded by `ctx.budget`; returns a failure with a reason rather than throwing for bad input. */
+	decode(input: I extends 'text' ? string : Uint8Array, ctx: DecodeContext): CodecResult;
+}
+
+export type TextCodec = Codec<'text'>;
+export type BytesCodec = Codec<'bytes'>;
+
+export function failure(reason: string): CodecFailure {
+	return { kind: 'failure', reason };
+}

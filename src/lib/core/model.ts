@@ -1,0 +1,223 @@
+/**
+ * The shared vocabulary of Telltale's core. Pure types: no DOM, no Svelte, no Node APIs,
+ * so the same objects flow through the worker, the command line and the tests.
+ */
+
+/** A captured value before decoding: text we were given as text, or raw bytes. */
+export type Payload = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
+
+export type CaptureFormat = 'har' | 'payload' | 'http' | 'curl' | 'burp';
+
+export interface Header {
+	name: string;
+	value: string;
+}
+
+/** Where inside an exchange a part came from; decides the root of every finding path. */
+export type PartKind =
+	| 'query'
+	| 'header'
+	| 'cookie'
+	| 'request-body'
+	| 'response-body'
+	| 'websocket'
+	| 'payload';
+
+/** One piece of an exchange that the decoder works on. */
+export interface Part {
+	kind: PartKind;
+	/** The first segment of every path below this part: `query`, `header.x-data`, `cookie.sid`, `body`, `response`, `ws[3]`, `payload`. */
+	name: string;
+	payload: Payload;
+	/** Media type from the exchange's headers; trusted before sniffing. */
+	contentType?: string;
+	/** Content-Encoding from the exchange's headers (gzip, br, …); trusted before sniffing. */
+	contentEncoding?: string;
+	/** Set when the body is known but not here (e.g. Playwright's `_file` references). */
+	note?: string;
+}
+
+/** One request (and its response, when captured). A bare payload is an exchange with only a `payload` part. */
+export interface Exchange {
+	index: number;
+	method: string | null;
+	url: string | null;
+	host: string | null;
+	status: number | null;
+	startedAt: string | null;
+	requestHeaders: Header[];
+	responseHeaders: Header[];
+	parts: Part[];
+	/** What the reader noticed about this entry (tolerated quirks, missing fields). */
+	notes: string[];
+}
+
+export interface Capture {
+	name: string;
+	format: CaptureFormat;
+	exchanges: Exchange[];
+	/** What the reader noticed about the whole file (tool that wrote it, assumed time zone, …). */
+	notes: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export type NodeKind = 'object' | 'array' | 'text' | 'bytes' | 'number' | 'boolean' | 'null';
+
+/**
+ * A decoded value. Structure nodes (`object`, `array`) have `children`; leaves may have been
+ * peeled further, in which case `decoded` holds the next layer (its `codec` names the step).
+ */
+export interface DecodedNode {
+	/** How to get here from the raw capture, through every layer: `body › form.data_list › base64 › gzip › json[0].properties.$url`. */
+	path: string;
+	kind: NodeKind;
+	/** The key of this node inside its parent structure. */
+	key?: string | number;
+	/** Set on the first node of a layer: the codec that produced it. */
+	codec?: string;
+	text?: string;
+	bytes?: Uint8Array;
+	/** Numbers keep their source spelling when it matters (big integers, protobuf varints). */
+	number?: number | string;
+	boolean?: boolean;
+	children?: DecodedNode[];
+	/** The next layer: this leaf, decoded. */
+	decoded?: DecodedNode;
+	/** An honest statement about a leaf that was not decoded further ("high entropy (7.9 bits/byte): likely encrypted", "PNG image"). */
+	verdict?: string;
+	/** A limit stopped work here; says which. */
+	limit?: string;
+	/** Extra reading of the value (alternative number interpretations, SDK envelope names). */
+	note?: string;
+	/** Byte range in the parent layer's input, where cheap to know. */
+	range?: [number, number];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type FindingType =
+	| 'device.imei'
+	| 'device.imsi'
+	| 'device.iccid'
+	| 'device.meid'
+	| 'device.serial'
+	| 'device.android_id'
+	| 'device.mac'
+	| 'device.model'
+	| 'device.os_version'
+	| 'ad.advertising_id'
+	| 'user.id'
+	| 'contact.email'
+	| 'contact.phone'
+	| 'location.coordinates'
+	| 'network.ip'
+	| 'network.ssid'
+	| 'network.bssid'
+	| 'network.carrier'
+	| 'browsing.url'
+	| 'browsing.search_query'
+	| 'browsing.title'
+	| 'app.package'
+	| 'app.screen'
+	| 'media.played'
+	| 'auth.secret';
+
+export interface Finding {
+	type: FindingType;
+	value: string;
+	/** The path of the node it came from (see DecodedNode.path). */
+	path: string;
+	confidence: Confidence;
+	/** Why: validator, key name, signature ("15 digits, Luhn-valid, key imei1"). */
+	reason: string;
+}
+
+export type DestinationCategory =
+	| 'analytics'
+	| 'advertising'
+	| 'crash-reporting'
+	| 'social'
+	| 'attribution'
+	| 'telemetry'
+	| 'cdn'
+	| 'first-party'
+	| 'unknown';
+
+export interface Destination {
+	host: string;
+	/** eTLD+1 */
+	site: string;
+	company: string | null;
+	product: string | null;
+	category: DestinationCategory;
+	/** Which dataset or signature said so. */
+	source: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report: the stable JSON contract printed by `telltale analyze --json`.
+
+export interface ReportDestination {
+	site: string;
+	company: string | null;
+	product: string | null;
+	category: DestinationCategory;
+	source: string;
+}
+
+export interface ExchangeReport {
+	index: number;
+	method: string | null;
+	url: string | null;
+	host: string | null;
+	status: number | null;
+	startedAt: string | null;
+	destination: ReportDestination | null;
+	/** Codec ids along the richest decoded path of the exchange, outermost first. */
+	layers: string[];
+	findings: Finding[];
+}
+
+export interface IdentifierReport {
+	type: FindingType;
+	value: string;
+	sites: string[];
+	exchanges: number[];
+}
+
+export interface ReportSummary {
+	exchanges: number;
+	decodedParts: number;
+	findings: number;
+	findingsByType: Record<string, number>;
+	sites: string[];
+	/** Things the reader and decoder said about the input as a whole. */
+	notes: string[];
+}
+
+export interface Report {
+	tool: { name: 'telltale'; version: string };
+	input: { name: string; format: CaptureFormat; exchanges: number };
+	exchanges: ExchangeReport[];
+	identifiers: IdentifierReport[];
+	summary: ReportSummary;
+}
+
+/** What the UI gets: the report plus the decoded trees it was made from (not part of the JSON contract). */
+export interface DecodedPart {
+	kind: PartKind;
+	name: string;
+	root: DecodedNode;
+	note?: string;
+}
+
+export interface Analysis {
+	report: Report;
+	/** Decoded parts per exchange, same order as report.exchanges. */
+	parts: DecodedPart[][];
+}
