@@ -1,6 +1,9 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+/** sha256 of the `style` attribute SvelteKit 2 puts on its #svelte-announcer element (write_root.js). */
+const KIT_ANNOUNCER_STYLE_HASH = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -18,7 +21,9 @@ const config = {
 				'script-src': ['self'],
 				'worker-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],
-				'style-src': ['self'],
+				// Kit's route announcer carries one fixed inline style attribute; 'unsafe-hashes' with its hash allows exactly
+				// that attribute and no other inline style (see docs/ARCHITECTURE.md, "Content-Security-Policy").
+				'style-src': ['self', 'unsafe-hashes', KIT_ANNOUNCER_STYLE_HASH],
 				'font-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

@@ -1,0 +1,61 @@
+/// <reference lib="webworker" />
+/**
+ * A thin shell: receives pasted text or the dropped File itself, runs the core, posts progress and the
+ * result. Cancelling is terminating this worker (the page makes a new one), so no cancel message exists.
+ */
+import { readCapture } from '../core/capture/sniff';
+import { analyze } from '../core/report/analyze';
+import { isInputError } from '../core/errors';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const encoder = new TextEncoder();
+/** Progress messages are throttled: a 20,000-entry HAR must not flood the page. */
+const PROGRESS_INTERVAL_MS = 50;
+
+function post(message: WorkerResponse): void {
+	self.postMessage(message);
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+	const request = event.data;
+	const started = performance.now();
+	let lastProgress = 0;
+	const progress = (phase: 'reading' | 'decoding', done: number, total: number, unit: 'bytes' | 'exchanges') => {
+		const now = performance.now();
+		if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total) return;
+		lastProgress = now;
+		post({ type: 'progress', id: request.id, phase, done, total, unit });
+	};
+	try {
+		const input =
+			request.type === 'analyze-text'
+				? { name: request.name, bytes: encoder.encode(request.text) }
+				: { name: request.file.name, bytes: await readFile(request.file, (done, total) => progress('reading', done, total, 'bytes')) };
+		const capture = readCapture(input);
+		const analysis = analyze(capture, { onProgress: (done, total) => progress('decoding', done, total, 'exchanges') });
+		post({ type: 'result', id: request.id, analysis, millis: performance.now() - started });
+	} catch (error) {
+		if (isInputError(error)) {
+			const location = (error as { location?: string }).location;
+			post({ type: 'error', id: request.id, kind: 'input', message: error.message, ...(location ? { location } : {}) });
+		} else {
+			post({ type: 'error', id: request.id, kind: 'bug', message: error instanceof Error ? error.message : String(error) });
+		}
+	}
+};
+
+async function readFile(file: File, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
+	const out = new Uint8Array(file.size);
+	let offset = 0;
+	const reader = file.stream().getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		out.set(value, offset);
+		offset += value.length;
+		onProgress(offset, file.size);
+	}
+	return out.subarray(0, offset);
+}
