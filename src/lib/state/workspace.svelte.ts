@@ -2,8 +2,8 @@
  * The workspace: what is loaded, what is running, what went wrong. A failed or cancelled job never
  * replaces what was already loaded (non-negotiable 4).
  */
-import type { Analysis } from '../core/model';
-import { AnalysisClient, type Progress } from '../workers/analysis-client';
+import type { DecodedPart, Report } from '../core/model';
+import { AnalysisClient, type JobInput, type LoadedAnalysis, type Progress } from '../workers/analysis-client';
 
 export interface Banner {
 	kind: 'input' | 'bug' | 'info';
@@ -12,25 +12,20 @@ export interface Banner {
 }
 
 export class Workspace {
-	/** Big, immutable results: kept raw so Svelte does not proxy every decoded node. */
-	analysis = $state.raw<Analysis | null>(null);
+	/** Big, immutable results: kept raw so Svelte does not proxy them. */
+	report = $state.raw<Report | null>(null);
 	selected = $state(0);
+	/** Decoded trees of the selected exchange, fetched from the analysis's worker; null while they arrive. */
+	parts = $state.raw<DecodedPart[] | null>(null);
 	busy = $state(false);
 	busyLabel = $state('');
 	progress = $state.raw<Progress | null>(null);
 	banner = $state.raw<Banner | null>(null);
 	lastMillis = $state<number | null>(null);
 
+	private loaded: LoadedAnalysis | null = null;
 	private readonly client = new AnalysisClient();
 	private job = 0;
-
-	get selectedExchange() {
-		return this.analysis?.report.exchanges[this.selected] ?? null;
-	}
-
-	get selectedParts() {
-		return this.analysis?.parts[this.selected] ?? [];
-	}
 
 	analyzeText(text: string, name = 'pasted text'): Promise<void> {
 		if (text.trim() === '') {
@@ -50,6 +45,11 @@ export class Workspace {
 
 	select(index: number): void {
 		this.selected = index;
+		this.parts = null;
+		const loaded = this.loaded;
+		void loaded?.parts(index).then((parts) => {
+			if (this.loaded === loaded && this.selected === index) this.parts = parts;
+		});
 	}
 
 	dismissBanner(): void {
@@ -58,9 +58,11 @@ export class Workspace {
 
 	dispose(): void {
 		this.client.dispose();
+		this.loaded?.dispose();
+		this.loaded = null;
 	}
 
-	private async run(input: Parameters<AnalysisClient['run']>[0], label: string): Promise<void> {
+	private async run(input: JobInput, label: string): Promise<void> {
 		const job = ++this.job;
 		this.busy = true;
 		this.busyLabel = label;
@@ -68,13 +70,18 @@ export class Workspace {
 		this.banner = null;
 		const outcome = await this.client.run(input, (progress) => (this.progress = progress));
 		// A newer job may have replaced this one; only the job that is still current updates the state.
-		if (job !== this.job) return;
+		if (job !== this.job) {
+			if (outcome.kind === 'result') outcome.loaded.dispose();
+			return;
+		}
 		if (outcome.kind === 'cancelled') {
 			this.banner = { kind: 'info', message: 'Cancelled. Nothing that was loaded before has changed.' };
 		} else if (outcome.kind === 'result') {
-			this.analysis = outcome.analysis;
-			this.selected = firstInteresting(outcome.analysis);
+			this.loaded?.dispose();
+			this.loaded = outcome.loaded;
+			this.report = outcome.loaded.report;
 			this.lastMillis = outcome.millis;
+			this.select(firstInteresting(outcome.loaded.report));
 		} else if (outcome.kind === 'input-error') {
 			this.banner = { kind: 'input', message: outcome.message, ...(outcome.location ? { location: outcome.location } : {}) };
 		} else {
@@ -85,11 +92,13 @@ export class Workspace {
 	}
 }
 
-/** Opens on the exchange that reveals the most: the longest layer chain. */
-function firstInteresting(analysis: Analysis): number {
+/** Opens on the exchange that reveals the most: the longest layer chain, then the most findings. */
+function firstInteresting(report: Report): number {
 	let best = 0;
-	analysis.report.exchanges.forEach((exchange, index) => {
-		if (exchange.layers.length > (analysis.report.exchanges[best]?.layers.length ?? 0)) best = index;
+	report.exchanges.forEach((exchange, index) => {
+		const current = report.exchanges[best]!;
+		const score = (e: typeof exchange) => e.layers.length * 1000 + e.findings.length;
+		if (score(exchange) > score(current)) best = index;
 	});
 	return best;
 }

@@ -1,8 +1,9 @@
 /**
- * The page's side of the worker bridge: one job at a time, cancel by terminating the worker
- * (the only way to stop synchronous work), a fresh worker on the next job.
+ * The page's side of the worker bridge. Each job runs in its own worker; a finished job's worker stays alive
+ * as the holder of that analysis's decoded trees (LoadedAnalysis). Cancelling terminates only the running
+ * job's worker — the only way to stop synchronous decoding — so what is loaded is never lost.
  */
-import type { Analysis } from '../core/model';
+import type { DecodedPart, Report } from '../core/model';
 import type { Phase, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface Progress {
@@ -12,74 +13,99 @@ export interface Progress {
 	unit: 'bytes' | 'exchanges';
 }
 
+export type JobInput = { type: 'analyze-text'; name: string; text: string } | { type: 'analyze-file'; file: File };
+
 export type JobOutcome =
-	| { kind: 'result'; analysis: Analysis; millis: number }
+	| { kind: 'result'; loaded: LoadedAnalysis; millis: number }
 	| { kind: 'input-error'; message: string; location?: string }
 	| { kind: 'bug'; message: string }
 	| { kind: 'cancelled' };
 
-type JobInput = { type: 'analyze-text'; name: string; text: string } | { type: 'analyze-file'; file: File };
+function startWorker(): Worker {
+	return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'telltale-analysis' });
+}
+
+/** A finished analysis: the report, and its worker, which hands out decoded trees on request. */
+export class LoadedAnalysis {
+	private nextId = 1;
+	private readonly cache = new Map<number, Promise<DecodedPart[]>>();
+
+	constructor(
+		readonly report: Report,
+		private worker: Worker | null
+	) {}
+
+	parts(exchange: number): Promise<DecodedPart[]> {
+		const cached = this.cache.get(exchange);
+		if (cached) return cached;
+		const worker = this.worker;
+		if (!worker) return Promise.resolve([]);
+		const id = this.nextId++;
+		const promise = new Promise<DecodedPart[]>((resolve) => {
+			const onMessage = (event: MessageEvent<WorkerResponse>) => {
+				const message = event.data;
+				if (message.type !== 'parts' || message.id !== id) return;
+				worker.removeEventListener('message', onMessage);
+				resolve(message.parts);
+			};
+			worker.addEventListener('message', onMessage);
+			worker.postMessage({ type: 'get-parts', id, exchange } satisfies WorkerRequest);
+		});
+		this.cache.set(exchange, promise);
+		return promise;
+	}
+
+	dispose(): void {
+		this.worker?.terminate();
+		this.worker = null;
+		this.cache.clear();
+	}
+}
 
 export class AnalysisClient {
-	private worker: Worker | null = null;
+	private running: { worker: Worker; finish: (outcome: JobOutcome) => void } | null = null;
 	private nextId = 1;
-	private pending: { id: number; resolve: (outcome: JobOutcome) => void; onProgress: (p: Progress) => void } | null = null;
 
+	/** Starts a job, cancelling any job still running. */
 	run(input: JobInput, onProgress: (progress: Progress) => void): Promise<JobOutcome> {
 		this.cancel();
 		const id = this.nextId++;
-		const request = { ...input, id } as WorkerRequest;
+		const worker = startWorker();
 		return new Promise<JobOutcome>((resolve) => {
-			this.pending = { id, resolve, onProgress };
-			this.ensureWorker().postMessage(request);
+			const finish = (outcome: JobOutcome) => {
+				if (this.running?.worker === worker) this.running = null;
+				if (outcome.kind !== 'result') worker.terminate();
+				resolve(outcome);
+			};
+			this.running = { worker, finish };
+			worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+				const message = event.data;
+				if (message.id !== id) return;
+				if (message.type === 'progress') onProgress({ phase: message.phase, done: message.done, total: message.total, unit: message.unit });
+				else if (message.type === 'result') {
+					worker.onmessage = null;
+					finish({ kind: 'result', loaded: new LoadedAnalysis(message.report, worker), millis: message.millis });
+				} else if (message.type === 'error') {
+					finish(message.kind === 'input' ? { kind: 'input-error', message: message.message, ...(message.location ? { location: message.location } : {}) } : { kind: 'bug', message: message.message });
+				}
+			};
+			worker.onerror = (event) => {
+				event.preventDefault();
+				finish({ kind: 'bug', message: event.message || 'the analysis worker failed' });
+			};
+			worker.postMessage({ ...input, id } as WorkerRequest);
 		});
 	}
 
 	cancel(): void {
-		if (!this.pending) return;
-		const { resolve } = this.pending;
-		this.pending = null;
-		this.worker?.terminate();
-		this.worker = null;
-		resolve({ kind: 'cancelled' });
+		const running = this.running;
+		if (!running) return;
+		this.running = null;
+		running.worker.terminate();
+		running.finish({ kind: 'cancelled' });
 	}
 
 	dispose(): void {
 		this.cancel();
-		this.worker?.terminate();
-		this.worker = null;
-	}
-
-	private ensureWorker(): Worker {
-		if (this.worker) return this.worker;
-		const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'telltale-analysis' });
-		worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
-		worker.onerror = (event) => {
-			event.preventDefault();
-			this.finish({ kind: 'bug', message: event.message || 'the analysis worker failed to start' });
-			this.worker?.terminate();
-			this.worker = null;
-		};
-		this.worker = worker;
-		return worker;
-	}
-
-	private receive(message: WorkerResponse): void {
-		if (!this.pending || message.id !== this.pending.id) return;
-		if (message.type === 'progress') {
-			this.pending.onProgress({ phase: message.phase, done: message.done, total: message.total, unit: message.unit });
-		} else if (message.type === 'result') {
-			this.finish({ kind: 'result', analysis: message.analysis, millis: message.millis });
-		} else if (message.kind === 'input') {
-			this.finish({ kind: 'input-error', message: message.message, ...(message.location ? { location: message.location } : {}) });
-		} else {
-			this.finish({ kind: 'bug', message: message.message });
-		}
-	}
-
-	private finish(outcome: JobOutcome): void {
-		const pending = this.pending;
-		this.pending = null;
-		pending?.resolve(outcome);
 	}
 }

@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * A thin shell: receives pasted text or the dropped File itself, runs the core, posts progress and the
- * result. Cancelling is terminating this worker (the page makes a new one), so no cancel message exists.
+ * A thin shell over the core: receives pasted text or the dropped File itself, posts progress and the report,
+ * and keeps the decoded trees to hand out one exchange at a time. One worker serves one analysis; cancelling
+ * is terminating it, so there is no cancel message.
  */
 import { readCapture } from '../core/capture/sniff';
 import { analyze } from '../core/report/analyze';
 import { isInputError } from '../core/errors';
+import type { Analysis } from '../core/model';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -14,12 +16,18 @@ const encoder = new TextEncoder();
 /** Progress messages are throttled: a 20,000-entry HAR must not flood the page. */
 const PROGRESS_INTERVAL_MS = 50;
 
+let loaded: Analysis | null = null;
+
 function post(message: WorkerResponse): void {
 	self.postMessage(message);
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
+	if (request.type === 'get-parts') {
+		post({ type: 'parts', id: request.id, exchange: request.exchange, parts: loaded?.parts[request.exchange] ?? [] });
+		return;
+	}
 	const started = performance.now();
 	let lastProgress = 0;
 	const progress = (phase: 'reading' | 'decoding', done: number, total: number, unit: 'bytes' | 'exchanges') => {
@@ -34,8 +42,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 				? { name: request.name, bytes: encoder.encode(request.text) }
 				: { name: request.file.name, bytes: await readFile(request.file, (done, total) => progress('reading', done, total, 'bytes')) };
 		const capture = readCapture(input);
-		const analysis = analyze(capture, { onProgress: (done, total) => progress('decoding', done, total, 'exchanges') });
-		post({ type: 'result', id: request.id, analysis, millis: performance.now() - started });
+		loaded = analyze(capture, { onProgress: (done, total) => progress('decoding', done, total, 'exchanges') });
+		post({ type: 'result', id: request.id, report: loaded.report, millis: performance.now() - started });
 	} catch (error) {
 		if (isInputError(error)) {
 			const location = (error as { location?: string }).location;

@@ -1,13 +1,19 @@
-/** The typed messages between the page and the analysis worker. */
-import type { Analysis } from '../core/model';
+/**
+ * The typed messages between the page and an analysis worker. Only the report crosses to the page in one
+ * piece; the decoded trees stay in the worker and cross one exchange at a time, so a 20,000-entry capture
+ * never makes the main thread deserialize millions of nodes at once.
+ */
+import type { DecodedPart, Report } from '../core/model';
 
 export type WorkerRequest =
 	| { type: 'analyze-text'; id: number; name: string; text: string }
-	| { type: 'analyze-file'; id: number; file: File };
+	| { type: 'analyze-file'; id: number; file: File }
+	| { type: 'get-parts'; id: number; exchange: number };
 
 export type Phase = 'reading' | 'decoding';
 
 export type WorkerResponse =
 	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges' }
-	| { type: 'result'; id: number; analysis: Analysis; millis: number }
+	| { type: 'result'; id: number; report: Report; millis: number }
+	| { type: 'parts'; id: number; exchange: number; parts: DecodedPart[] }
 	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
