@@ -23,6 +23,8 @@ export class Workspace {
 	banner = $state.raw<Banner | null>(null);
 	lastMillis = $state<number | null>(null);
 
+	/** The input behind the loaded report, so the user can keep it in this browser. */
+	private source: JobInput | null = null;
 	private loaded: LoadedAnalysis | null = null;
 	private readonly client = new AnalysisClient();
 	private job = 0;
@@ -52,6 +54,14 @@ export class Workspace {
 		});
 	}
 
+	/** The bytes of the loaded input, for keeping it in IndexedDB. */
+	async sourceBytes(): Promise<{ name: string; bytes: Uint8Array } | null> {
+		const source = this.source;
+		if (!source) return null;
+		if (source.type === 'analyze-file') return { name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) };
+		return { name: source.name, bytes: new TextEncoder().encode(source.text) };
+	}
+
 	dismissBanner(): void {
 		this.banner = null;
 	}
@@ -79,6 +89,7 @@ export class Workspace {
 		} else if (outcome.kind === 'result') {
 			this.loaded?.dispose();
 			this.loaded = outcome.loaded;
+			this.source = input;
 			this.report = outcome.loaded.report;
 			this.lastMillis = outcome.millis;
 			this.select(firstInteresting(outcome.loaded.report));
