@@ -1,9 +1,80 @@
-/** host → Destination. For now only the site (eTLD+1); companies and categories arrive with the classifiers. */
-import { parse } from 'tldts';
-import type { Destination } from '../model';
+/**
+ * Who received an exchange: host → site (eTLD+1) → company, product and category from the host lists
+ * (the user's own lists > Telltale's overlay > AdGuard companiesdb > Exodus Privacy), refined by SDK fingerprints
+ * read from the payload's shape, which name the SDK even when it is self-hosted on a first-party host.
+ *
+ * A bare payload (no host) gets a destination only when a fingerprint names the SDK; its `host` and `site` are ''
+ * and its company is null, because nothing says who received it.
+ */
+import type { DecodedPart, Destination, DestinationCategory, Exchange } from '../model';
+import { siteOf, type SiteInfo } from './destinations/site';
+import { lookupHost } from './destinations/host-lists';
+import { saysLittle } from './destinations/categories';
+import { matchFingerprint, shapeOf, type FingerprintMatch } from './destinations/fingerprints/index';
+import type { UserTrackerList } from './destinations/user-list';
 
-export function destinationOf(host: string): Destination {
-	const parsed = parse(host, { allowPrivateDomains: false });
-	const site = parsed.isIp ? host : (parsed.domain ?? host);
-	return { host, site, company: null, product: null, category: 'unknown', source: 'none' };
+export interface DestinationOptions {
+	/** Lists the user imported (see parseUserTrackerList); they win over everything bundled. */
+	userLists?: readonly UserTrackerList[];
+}
+
+export function destinationOf(host: string | null, parts: readonly DecodedPart[], exchange: Exchange | null, options: DestinationOptions = {}): Destination | null {
+	const fingerprint = matchFingerprint(shapeOf(parts, exchange));
+	if (host === null || host.trim() === '') {
+		if (!fingerprint) return null;
+		const { product, category } = fingerprint.fingerprint;
+		return { host: '', site: '', company: null, product, category, source: `fingerprint: ${fingerprint.evidence}` };
+	}
+	return destinationOfHost(siteOf(host), fingerprint, exchange, options);
+}
+
+function destinationOfHost(info: SiteInfo, fingerprint: FingerprintMatch | null, exchange: Exchange | null, options: DestinationOptions): Destination {
+	const base = { host: info.host, site: info.site };
+	const verdict = lookupHost(info.host, options.userLists);
+	if (!verdict && !fingerprint) {
+		if (info.kind === 'loopback' || info.kind === 'private') {
+			return { ...base, company: null, product: null, category: 'first-party', source: info.kind === 'loopback' ? 'local address: loopback' : 'local address: private network' };
+		}
+		const page = pageSite(exchange);
+		if (page !== null && page === info.site) return { ...base, company: null, product: null, category: 'first-party', source: 'same site as the page (Origin/Referer)' };
+		return { ...base, company: null, product: null, category: 'unknown', source: 'none' };
+	}
+	const listed: DestinationCategory = verdict?.category ?? 'unknown';
+	if (!fingerprint) return { ...base, company: verdict!.company, product: verdict!.product, category: listed, source: verdict!.source };
+
+	const sdk = fingerprint.fingerprint;
+	const company = verdict?.company ?? null;
+	const hosting = company === null ? 'on a host no list knows' : sameCompany(company, sdk.vendor) ? `sent to ${company}` : `self-hosted by ${company}`;
+	const fingerprintSource = `fingerprint: ${fingerprint.evidence} (${sdk.product}, ${hosting})`;
+	return {
+		...base,
+		company,
+		product: sdk.product,
+		category: verdict && !saysLittle(listed) ? listed : sdk.category,
+		source: verdict ? `${verdict.source}; ${fingerprintSource}` : fingerprintSource
+	};
+}
+
+/** Vendor names differ in suffixes across datasets ("Google" vs "Google LLC", "Adjust (AppLovin)" vs "AppLovin"). */
+function sameCompany(a: string, b: string): boolean {
+	const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !['inc', 'llc', 'ltd', 'corp', 'group', 'the'].includes(w)));
+	const left = words(a);
+	for (const w of words(b)) if (left.has(w)) return true;
+	return false;
+}
+
+/** The site of the page that made the request, from Origin or Referer, when the capture has them. */
+function pageSite(exchange: Exchange | null): string | null {
+	if (!exchange) return null;
+	for (const header of exchange.requestHeaders) {
+		const name = header.name.toLowerCase();
+		if (name !== 'origin' && name !== 'referer') continue;
+		try {
+			const host = new URL(header.value).hostname;
+			if (host) return siteOf(host).site;
+		} catch {
+			// not a URL (e.g. Origin: null)
+		}
+	}
+	return null;
 }

@@ -59,7 +59,7 @@ function hintsOf(part: Part): SniffHints {
 }
 
 function reportExchange(exchange: Exchange, decoded: DecodedPart[]): ExchangeReport {
-	const destination = exchange.host ? destinationOf(exchange.host) : null;
+	const destination = destinationOf(exchange.host, decoded, exchange);
 	return {
 		index: exchange.index,
 		method: exchange.method,
