@@ -19,42 +19,111 @@ interface Magic {
 	name: string;
 	bytes: number[];
 	offset?: number;
+	/** Extra bytes that must also match (e.g. RIFF at 0 for WebP at 8). */
+	also?: { bytes: number[]; offset: number };
 }
 
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+
+/** File signatures, most specific first. Sources: the formats' own specifications. */
 const MAGICS: Magic[] = [
 	{ name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 	{ name: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
-	{ name: 'GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-	{ name: 'WebP image', bytes: [0x57, 0x45, 0x42, 0x50], offset: 8 },
-	{ name: 'PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-	{ name: 'ZIP archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
+	{ name: 'GIF image', bytes: ascii('GIF8') },
+	{ name: 'WebP image', bytes: ascii('WEBP'), offset: 8, also: { bytes: ascii('RIFF'), offset: 0 } },
+	{ name: 'WAV audio', bytes: ascii('WAVE'), offset: 8, also: { bytes: ascii('RIFF'), offset: 0 } },
+	{ name: 'AVIF image', bytes: ascii('ftypavif'), offset: 4 },
+	{ name: 'HEIC image', bytes: ascii('ftypheic'), offset: 4 },
+	{ name: 'MP4 video', bytes: ascii('ftyp'), offset: 4 },
+	{ name: 'BMP image', bytes: ascii('BM'), also: { bytes: [0, 0, 0, 0], offset: 6 } },
+	{ name: 'ICO icon', bytes: [0x00, 0x00, 0x01, 0x00] },
+	{ name: 'TIFF image', bytes: [0x49, 0x49, 0x2a, 0x00] },
+	{ name: 'TIFF image', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+	{ name: 'WOFF font', bytes: ascii('wOFF') },
+	{ name: 'WOFF2 font', bytes: ascii('wOF2') },
+	{ name: 'Ogg media', bytes: ascii('OggS') },
+	{ name: 'MP3 audio', bytes: ascii('ID3') },
+	{ name: 'PDF document', bytes: ascii('%PDF-') },
+	{ name: 'ZIP archive (also APK, JAR, DOCX)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+	{ name: 'empty ZIP archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
+	{ name: '7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+	{ name: 'RAR archive', bytes: ascii('Rar!\x1a\x07') },
+	{ name: 'xz data', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+	{ name: 'bzip2 data', bytes: ascii('BZh') },
 	{ name: 'gzip data', bytes: [0x1f, 0x8b] },
 	{ name: 'Zstandard data', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
-	{ name: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65] },
+	{ name: 'LZ4 frame', bytes: [0x04, 0x22, 0x4d, 0x18] },
+	{ name: 'SQLite database', bytes: ascii('SQLite format 3\0') },
 	{ name: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d] },
 	{ name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
-	{ name: 'Dalvik executable (DEX)', bytes: [0x64, 0x65, 0x78, 0x0a] }
+	{ name: 'Dalvik executable (DEX)', bytes: ascii('dex\n') },
+	{ name: 'Mach-O executable', bytes: [0xcf, 0xfa, 0xed, 0xfe] },
+	{ name: 'Mach-O executable', bytes: [0xca, 0xfe, 0xba, 0xbe] },
+	{ name: 'Windows executable', bytes: ascii('MZ') },
+	{ name: 'Java serialized object', bytes: [0xac, 0xed, 0x00, 0x05] },
+	{ name: 'Apple binary property list', bytes: ascii('bplist0') },
+	{ name: 'Android binary XML', bytes: [0x03, 0x00, 0x08, 0x00] },
+	{ name: 'DER-encoded ASN.1 (certificate or key)', bytes: [0x30, 0x82] },
 ];
 
+function matches(bytes: Uint8Array, pattern: number[], at: number): boolean {
+	if (bytes.length < at + pattern.length) return false;
+	for (let i = 0; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) return false;
+	return true;
+}
+
+/** The format named by the bytes' signature, or null. */
 export function magicName(bytes: Uint8Array): string | null {
 	for (const m of MAGICS) {
-		const at = m.offset ?? 0;
-		if (bytes.length < at + m.bytes.length) continue;
-		if (m.bytes.every((b, i) => bytes[at + i] === b)) return m.name;
+		if (!matches(bytes, m.bytes, m.offset ?? 0)) continue;
+		if (m.also && !matches(bytes, m.also.bytes, m.also.offset)) continue;
+		return m.name;
 	}
 	return null;
 }
 
 /** A one-line verdict for undecodable bytes. */
 export function describeOpaque(bytes: Uint8Array): string {
+	const size = `${bytes.length.toLocaleString('en-US')} bytes`;
 	const magic = magicName(bytes);
-	if (magic) return `${magic} (${bytes.length.toLocaleString('en-US')} bytes)`;
+	if (magic) return `${magic} (${size})`;
+	if (bytes.length === 0) return 'empty';
 	const h = shannonEntropy(bytes);
 	const bits = `${h.toFixed(1)} bits/byte`;
-	// Short inputs cannot reach high entropy even when random; judge them against what their length allows.
+	// Short inputs cannot reach 8 bits/byte even when random: judge them against what their length allows.
 	const ceiling = Math.min(8, Math.log2(Math.max(bytes.length, 2)));
 	if (bytes.length >= 16 && h >= ceiling * 0.9) {
-		return `high entropy (${bits}): likely encrypted or compressed`;
+		const blockAligned = bytes.length % 16 === 0 ? ', length a multiple of 16 (block cipher?)' : '';
+		return `high entropy (${bits}): likely encrypted or compressed${blockAligned}`;
 	}
+	if (h < 1) return `low entropy (${bits}): mostly one repeated byte`;
 	return `binary data (${bits}), no known format`;
+}
+
+/**
+ * A hex dump like `xxd`: offset, 16 bytes in hex (grouped by two), and their ASCII (dots for the rest).
+ * Shows at most `max` bytes and says how many were left out.
+ */
+export function hexView(bytes: Uint8Array, max = 4096): string {
+	const shown = Math.min(bytes.length, Math.max(0, max));
+	const lines: string[] = [];
+	const offsetWidth = Math.max(8, shown.toString(16).length);
+	for (let row = 0; row < shown; row += 16) {
+		let hex = '';
+		let text = '';
+		for (let i = 0; i < 16; i++) {
+			const at = row + i;
+			if (at < shown) {
+				const b = bytes[at]!;
+				hex += b.toString(16).padStart(2, '0');
+				text += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+			} else {
+				hex += '  ';
+			}
+			if (i % 2 === 1) hex += ' ';
+		}
+		lines.push(`${row.toString(16).padStart(offsetWidth, '0')}: ${hex} ${text}`);
+	}
+	if (shown < bytes.length) lines.push(`… ${(bytes.length - shown).toLocaleString('en-US')} more bytes`);
+	return lines.join('\n');
 }

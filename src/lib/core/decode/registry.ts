@@ -3,10 +3,26 @@ import type { BytesCodec, TextCodec } from './codec';
 import { base64 } from './codecs/base64';
 import { hex } from './codecs/hex';
 import { json } from './codecs/json';
+import { escape } from './codecs/escape';
+import { form } from './codecs/form';
+import { jwt } from './codecs/jwt';
+import { lzString } from './codecs/lz-string';
+import { multipart } from './codecs/multipart';
+import { percent } from './codecs/percent';
+import { url } from './codecs/url';
+import { brotli } from './codecs/brotli';
+import { cbor } from './codecs/cbor';
+import { deflateRaw } from './codecs/deflate-raw';
+import { gzip } from './codecs/gzip';
+import { msgpack } from './codecs/msgpack';
+import { protobuf } from './codecs/protobuf';
+import { utf16 } from './codecs/utf16';
+import { zlib } from './codecs/zlib';
+import { zstd } from './codecs/zstd';
 
-export const TEXT_CODECS: readonly TextCodec[] = [json, base64, hex];
+export const TEXT_CODECS: readonly TextCodec[] = [json, jwt, url, multipart, form, percent, base64, lzString, escape, hex];
 
-export const BYTES_CODECS: readonly BytesCodec[] = [];
+export const BYTES_CODECS: readonly BytesCodec[] = [gzip, zstd, zlib, brotli, cbor, msgpack, protobuf, utf16, deflateRaw];
 
 export function codecById(id: string): TextCodec | BytesCodec | undefined {
 	return TEXT_CODECS.find((c) => c.id === id) ?? BYTES_CODECS.find((c) => c.id === id);

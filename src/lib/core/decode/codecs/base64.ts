@@ -2,38 +2,124 @@ import { failure, type TextCodec } from '../codec';
 
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
-const WHITESPACE = /[\s]+/g;
+const LINE_BREAKS = /[\r\n\t]/;
+const ALL_WHITESPACE = /\s+/g;
+/** Only the escapes a URL encoder applies to base64 (`+`, `/`, `=`, line breaks). */
+const BASE64_ESCAPES = /%(2B|2F|3D|0A|0D)/gi;
+const ONLY_HEX_AND_DASHES = /^[0-9a-fA-F-]+$/;
+const AUTH_SCHEME = /^(?:Basic|Bearer|Digest|Negotiate|NTLM|Token) /i;
+const ONE_CASE_LETTERS = /^(?:[a-z]+|[A-Z]+)$/;
+/** Base64 openings of formats worth finding: gzip, zlib, JSON, PNG, JPEG, ZIP, zstd, GIF, PDF. */
+const MAGIC_PREFIXES = /^(?:H4sI|eJ[w-z]|eN[o-r]|eAE|eyJ|W3s|WyJ|iVBORw0KGgo|\/9j\/|UEsDB|KLUv\/|R0lGOD|JVBERi0)/;
 
-/** Base64 in the standard or URL-safe alphabet, padded or not, with line breaks. */
+interface Normalized {
+	/** Base64 characters only, padding kept. */
+	text: string;
+	/** The caller's text had spaces where `+` belongs (a form decoder read `+` as space). */
+	spacesWerePlus: number;
+	percentEncoded: boolean;
+}
+
+/**
+ * Reduces the many ways base64 travels (wrapped lines, percent-encoded, `+` turned into spaces by a
+ * form decoder) to its alphabet, or null when it cannot be base64.
+ */
+function normalize(input: string): Normalized | null {
+	let s = input.trim();
+	let percentEncoded = false;
+	if (s.includes('%')) {
+		s = s.replace(BASE64_ESCAPES, (escape) => {
+			const code = parseInt(escape.slice(1), 16);
+			return code === 0x0a || code === 0x0d ? '\n' : String.fromCharCode(code);
+		});
+		if (s.includes('%')) return null;
+		percentEncoded = true;
+	}
+	let spacesWerePlus = 0;
+	if (LINE_BREAKS.test(s)) {
+		// Wrapped base64 (MIME, PEM) breaks lines; it never uses spaces for `+`.
+		s = s.replace(ALL_WHITESPACE, '');
+	} else if (s.includes(' ')) {
+		// `Basic dXNl…` is a scheme and a credential, not base64 that lost a `+`.
+		if (s.includes('  ') || AUTH_SCHEME.test(s)) return null;
+		const before = s.length;
+		s = s.replaceAll(' ', '+');
+		spacesWerePlus = before - s.replaceAll('+', '').length;
+	}
+	if (!STANDARD.test(s) && !URL_SAFE.test(s)) return null;
+	return { text: s, spacesWerePlus, percentEncoded };
+}
+
+function sixBits(c: number): number {
+	return LOOKUP[c] ?? -1;
+}
+
+/** Share of neighbouring characters of different kinds (upper, lower, digit, symbol); random base64 is near 0.65. */
+function classChangeRatio(s: string, sample = 512): number {
+	const n = Math.min(s.length, sample);
+	if (n < 2) return 0;
+	let changes = 0;
+	let previous = charClass(s.charCodeAt(0));
+	for (let i = 1; i < n; i++) {
+		const current = charClass(s.charCodeAt(i));
+		if (current !== previous) changes++;
+		previous = current;
+	}
+	return changes / (n - 1);
+}
+
+function charClass(c: number): number {
+	if (c >= 0x41 && c <= 0x5a) return 0;
+	if (c >= 0x61 && c <= 0x7a) return 1;
+	if (c >= 0x30 && c <= 0x39) return 2;
+	return 3;
+}
+
+/** Base64 in the standard or URL-safe alphabet, padded or not, wrapped, percent-encoded, or with `+` read as space. */
 export const base64: TextCodec = {
 	id: 'base64',
 	label: 'Base64',
 	input: 'text',
 	output: 'bytes',
 	sniff(input) {
-		const s = input.replace(WHITESPACE, '');
-		if (s.length < 8) return 0;
-		if (!STANDARD.test(s) && !URL_SAFE.test(s)) return 0;
-		if (s.length % 4 === 1) return 0;
-		// Strings made only of letters (words) or only of digits (numbers) are rarely base64.
-		const hasUpper = /[A-Z]/.test(s);
-		const hasLower = /[a-z]/.test(s);
-		const hasDigitOrSymbol = /[0-9+/_-]/.test(s);
-		let score = 0.4;
-		if (hasUpper && hasLower) score += 0.2;
-		if (hasDigitOrSymbol) score += 0.2;
-		if (s.length % 4 === 0) score += 0.1;
-		if (s.length >= 24) score += 0.1;
-		return Math.min(score, 1);
+		const normalized = normalize(input);
+		if (!normalized) return 0;
+		const s = normalized.text;
+		const body = s.replace(/=+$/, '');
+		const padding = s.length - body.length;
+		if (s.length < 8 || body.length % 4 === 1) return 0;
+		// Form-decoded base64 has a space for roughly one character in 64; a sentence has one every few.
+		if (normalized.spacesWerePlus > 0 && normalized.spacesWerePlus * 12 > s.length) return 0;
+		if (/^[0-9]+$/.test(body) || ONE_CASE_LETTERS.test(body)) return 0;
+		if (ONLY_HEX_AND_DASHES.test(body)) return body.includes('-') ? 0 : 0.05;
+		if (padding > 0 && (s.length % 4 !== 0 || body.length % 4 === 0)) return 0.1;
+		// Encoders leave the unused low bits of the last character zero; most random identifiers do not.
+		const last = sixBits(body.charCodeAt(body.length - 1));
+		if ((body.length % 4 === 2 && (last & 0xf) !== 0) || (body.length % 4 === 3 && (last & 0x3) !== 0)) return 0.1;
+		if (MAGIC_PREFIXES.test(body)) return 0.95;
+		const mixing = classChangeRatio(body);
+		// Words and identifiers (`addEventListener`, `user_id_1234`) change character kind rarely.
+		if (mixing < 0.3) return 0.25;
+		let score = 0.3 + (mixing >= 0.4 ? 0.25 : 0.1);
+		if (padding > 0) score += 0.2;
+		else if (body.length % 4 === 0) score += 0.1;
+		if (/[+/_-]/.test(body)) score += 0.1;
+		if (body.length >= 24) score += 0.1;
+		if (normalized.percentEncoded) score += 0.1;
+		return Math.min(score, 0.9);
 	},
 	decode(input, { budget }) {
-		const s = input.replace(WHITESPACE, '');
-		const body = s.replace(/=+$/, '');
-		if (!STANDARD.test(s) && !URL_SAFE.test(s)) return failure('characters outside the base64 alphabets');
+		const normalized = normalize(input);
+		if (!normalized) return failure('characters outside the base64 alphabets');
+		const body = normalized.text.replace(/=+$/, '');
 		if (body.length % 4 === 1) return failure('length is not a valid base64 length');
+		if (body.length === 0) return failure('empty');
 		const bytes = decodeBase64(body);
 		budget.spendBytes(bytes.length, input.length);
-		return { kind: 'bytes', bytes };
+		const notes: string[] = [];
+		if (normalized.percentEncoded) notes.push('percent-encoded base64');
+		if (normalized.spacesWerePlus > 0) notes.push(`${normalized.spacesWerePlus} space(s) read as '+' (a form decoder had turned '+' into spaces)`);
+		return notes.length > 0 ? { kind: 'bytes', bytes, note: notes.join('; ') } : { kind: 'bytes', bytes };
 	}
 };
 

@@ -2,16 +2,23 @@ import { failure, type TextCodec } from '../codec';
 
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 const SEPARATED = /^[0-9a-fA-F]{2}(?:[\s:-][0-9a-fA-F]{2})+$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-/** Hexadecimal bytes, plain or separated by spaces, colons or dashes. */
+function stripPrefix(s: string): string {
+	return s.startsWith('0x') || s.startsWith('0X') ? s.slice(2) : s;
+}
+
+/** Hexadecimal bytes, plain (optionally `0x`-prefixed) or separated by spaces, colons or dashes. */
 export const hex: TextCodec = {
 	id: 'hex',
 	label: 'Hex',
 	input: 'text',
 	output: 'bytes',
 	sniff(input) {
-		const s = input.trim();
+		const s = stripPrefix(input.trim());
 		if (s.length < 16) return 0;
+		// A UUID is an identifier, not bytes to decode.
+		if (UUID.test(s)) return 0;
 		if (SEPARATED.test(s)) return 0.8;
 		if (!HEX.test(s)) return 0;
 		// All digits is far more often a number than hex; mixed case is rarely hex.
@@ -20,11 +27,15 @@ export const hex: TextCodec = {
 		return 0.7;
 	},
 	decode(input, { budget }) {
-		const s = input.trim().replace(/[\s:-]/g, '');
+		const s = stripPrefix(input.trim()).replace(/[\s:-]/g, '');
 		if (!HEX.test(s)) return failure('not an even number of hex digits');
 		const out = new Uint8Array(s.length / 2);
-		for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(i * 2, i * 2 + 2), 16);
 		budget.spendBytes(out.length, input.length);
+		for (let i = 0; i < out.length; i++) out[i] = (nibble(s.charCodeAt(i * 2)) << 4) | nibble(s.charCodeAt(i * 2 + 1));
 		return { kind: 'bytes', bytes: out };
 	}
 };
+
+function nibble(c: number): number {
+	return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+}

@@ -1,6 +1,17 @@
-import { failure, type TextCodec } from '../codec';
+import { failure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
 
-/** A JSON document (object or array; scalars are left as text). */
+/** Anti-hijacking prefixes servers put before JSON so a <script> tag cannot run it. */
+const XSSI_PREFIX = /^\s*(?:\)\]\}'\s*,?|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;|throw\s+1\s*;)\s*/;
+/** `cb(`, `/**\/ jQuery1234_5678(`, `window.cb && cb(`, `typeof cb === 'function' && cb(`. */
+const JSONP_HEAD =
+	/^\s*(?:\/\*\*\/\s*)?(?:typeof\s+[\w$.]+\s*===?\s*['"]function['"]\s*&&\s*)?(?:[\w$.]+\s*&&\s*)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\s*['"][^'"\]]{1,64}['"]\s*\])*)\s*\(\s*(?=[[{"])/;
+/** The head of a JSONP wrapper is short; the regex only ever sees this much. */
+const HEAD_LENGTH = 256;
+
+/**
+ * JSON documents (objects, arrays, a top-level JSON string), NDJSON (one document per line → array),
+ * JSONP callbacks and XSSI-prefixed JSON. A JSON string's content is handed back as text for peeling.
+ */
 export const json: TextCodec = {
 	id: 'json',
 	label: 'JSON',
@@ -10,19 +21,77 @@ export const json: TextCodec = {
 		const first = firstNonSpace(input);
 		const last = lastNonSpace(input);
 		const framed = (first === '{' && last === '}') || (first === '[' && last === ']');
-		if (hints.contentType?.includes('json')) return framed ? 1 : 0.3;
-		return framed ? 0.9 : 0;
+		const jsonType = hints.contentType?.includes('json') === true;
+		if (framed) return jsonType ? 1 : 0.9;
+		const head = input.slice(0, HEAD_LENGTH);
+		if (XSSI_PREFIX.test(head)) return 0.95;
+		// NDJSON whose lines mix objects and arrays.
+		if ((first === '{' || first === '[') && (last === '}' || last === ']') && input.includes('\n')) return 0.7;
+		if ((last === ')' || last === ';') && JSONP_HEAD.test(head)) return 0.85;
+		if (first === '"' && last === '"' && input.trim().length >= 2) return jsonType ? 0.8 : 0.5;
+		return jsonType ? 0.3 : 0;
 	},
 	decode(input) {
-		try {
-			const value: unknown = JSON.parse(input);
-			if (typeof value !== 'object' || value === null) return failure('a JSON scalar, not a document');
-			return { kind: 'tree', value: value as never };
-		} catch (error) {
-			return failure(error instanceof Error ? error.message : 'invalid JSON');
+		// The common case first: one JSON.parse over the whole input, nothing else.
+		const direct = parseDocument(input);
+		if (direct.ok) return documentResult(direct.value);
+		const head = input.slice(0, HEAD_LENGTH);
+		const xssi = XSSI_PREFIX.exec(head);
+		if (xssi) {
+			const inner = parseDocument(input.slice(xssi[0].length));
+			if (inner.ok) return documentResult(inner.value, 'XSSI prefix removed');
 		}
+		const jsonp = JSONP_HEAD.exec(head);
+		if (jsonp) {
+			const end = input.lastIndexOf(')');
+			if (end > jsonp[0].length && /^\s*;?\s*$/.test(input.slice(end + 1))) {
+				const inner = parseDocument(input.slice(jsonp[0].length, end));
+				if (inner.ok) return documentResult(inner.value, `JSONP callback ${jsonp[1]}(…)`);
+			}
+		}
+		if (input.includes('\n')) {
+			const lines = parseLines(input);
+			if (lines) return { kind: 'tree', value: lines, note: `NDJSON: ${lines.length} lines` };
+		}
+		return failure(direct.reason);
 	}
 };
+
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function parseDocument(text: string): Parsed {
+	try {
+		return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+	} catch (error) {
+		// Very deep nesting surfaces as a RangeError; either way it is not a document we can take.
+		return { ok: false, reason: error instanceof Error ? error.message : 'invalid JSON' };
+	}
+}
+
+function documentResult(value: unknown, note?: string): CodecResult {
+	if (typeof value === 'string') return note ? { kind: 'text', text: value, note } : { kind: 'text', text: value, note: 'JSON string' };
+	if (typeof value !== 'object' || value === null) return failure('a JSON scalar, not a document');
+	return note ? { kind: 'tree', value: value as TreeValue, note } : { kind: 'tree', value: value as TreeValue };
+}
+
+/** One JSON object or array per line; blank lines allowed. Null unless every other line parses. */
+function parseLines(input: string): TreeValue[] | null {
+	const values: TreeValue[] = [];
+	let start = 0;
+	while (start <= input.length) {
+		let end = input.indexOf('\n', start);
+		if (end < 0) end = input.length;
+		const line = input.slice(start, end).trim();
+		start = end + 1;
+		if (line === '') continue;
+		const c = line[0];
+		if (c !== '{' && c !== '[') return null;
+		const parsed = parseDocument(line);
+		if (!parsed.ok) return null;
+		values.push(parsed.value as TreeValue);
+	}
+	return values.length >= 2 ? values : null;
+}
 
 function firstNonSpace(s: string): string {
 	for (let i = 0; i < s.length; i++) {

@@ -1,0 +1,76 @@
+import { FieldList, failure, type TextCodec, type TreeValue } from '../codec';
+import { percentDecode } from './percent';
+
+/** Keys seen in real forms and query strings: `cid`, `ep.event_category`, `items[0][id]`, `%24lib`, `_gid`. */
+const SANE_KEY = /^[\w.\-[\]%$~*:@!|]{1,80}$/;
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** How many pieces the shape check looks at; a form's first fields are representative. */
+const SHAPE_SAMPLE = 64;
+
+/**
+ * Splits `key=value&key=value` into fields, keeping order and repeated keys. `+` is a space, as the
+ * URL standard's form parser reads it. Values that are not UTF-8 once unescaped become bytes.
+ */
+export function parseFormFields(text: string): Array<[string, TreeValue]> {
+	const fields: Array<[string, TreeValue]> = [];
+	for (const piece of text.split('&')) {
+		if (piece === '') continue;
+		const eq = piece.indexOf('=');
+		const rawKey = eq < 0 ? piece : piece.slice(0, eq);
+		const rawValue = eq < 0 ? '' : piece.slice(eq + 1);
+		const key = percentDecode(rawKey, true);
+		fields.push([typeof key === 'string' ? key : rawKey, percentDecode(rawValue, true)]);
+	}
+	return fields;
+}
+
+/**
+ * How much `text` looks like `k=v&k=v`: 0 for words, sentences and base64 padding; higher with
+ * more well-formed pairs.
+ */
+export function formShapeScore(text: string): number {
+	if (text.length === 0 || !text.includes('=')) return 0;
+	if (/\s/.test(text)) return 0;
+	const first = text[0]!;
+	if (first === '{' || first === '[' || first === '"' || first === '<') return 0;
+	const pieces = text.split('&', SHAPE_SAMPLE).filter((p) => p !== '');
+	let pairs = 0;
+	for (const piece of pieces) {
+		const eq = piece.indexOf('=');
+		const key = eq < 0 ? piece : piece.slice(0, eq);
+		if (!SANE_KEY.test(key)) return 0;
+		if (eq >= 0) pairs++;
+	}
+	if (pairs === 0 || pairs * 2 < pieces.length) return 0;
+	if (pieces.length >= 2) return pairs >= 3 ? 0.9 : 0.85;
+	// One `key=value`: plausible, but base64 padding (`SGk=`) and `a==b` are not forms.
+	const only = pieces[0]!;
+	const eq = only.indexOf('=');
+	const value = only.slice(eq + 1);
+	// A numeric key (`511=…` in Google's NID cookie) is a version prefix more often than a field.
+	if (value === '' || value.startsWith('=') || eq > 32 || !/[A-Za-z_]/.test(only.slice(0, eq))) return 0;
+	return 0.5;
+}
+
+/** `application/x-www-form-urlencoded` bodies and query strings. */
+export const form: TextCodec = {
+	id: 'form',
+	label: 'Form fields',
+	input: 'text',
+	output: 'tree',
+	sniff(input, hints) {
+		if (hints.contentType === FORM_TYPE) {
+			// The header is trusted, but a JSON body mislabelled as a form stays JSON.
+			const first = input.trimStart()[0];
+			if (first === '{' || first === '[') return 0.2;
+			return input.includes('=') ? 1 : 0.2;
+		}
+		return formShapeScore(input);
+	},
+	decode(input) {
+		if (!input.includes('=')) return failure('no key=value pair');
+		const fields = parseFormFields(input);
+		if (fields.length === 0) return failure('no fields');
+		return { kind: 'tree', value: new FieldList(fields) };
+	}
+};

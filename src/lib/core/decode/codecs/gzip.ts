@@ -1,0 +1,77 @@
+import { failure, type BytesCodec } from '../codec';
+import { crc32, hex32, readUint32LE } from './checksums';
+import { inflateBounded } from './inflate-stream';
+
+const FEXTRA = 4;
+const FNAME = 8;
+const RESERVED_FLAGS = 0xe0;
+
+/** True when the bytes start with a gzip member header (magic, DEFLATE method, no reserved flags). */
+export function hasGzipHeader(bytes: Uint8Array): boolean {
+	return bytes.length >= 10 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8 && (bytes[3]! & RESERVED_FLAGS) === 0;
+}
+
+/** The original file name stored in the first member's header, if any. */
+function storedName(bytes: Uint8Array): string | null {
+	const flags = bytes[3]!;
+	if (!(flags & FNAME)) return null;
+	let at = 10;
+	if (flags & FEXTRA) at += 2 + (bytes[10]! | (bytes[11]! << 8));
+	const end = bytes.indexOf(0, at);
+	if (end < 0 || end - at > 255) return null;
+	return String.fromCharCode(...bytes.subarray(at, end));
+}
+
+/** gzip (RFC 1952), single or multi-member; every member's CRC-32 and length are checked. */
+export const gzip: BytesCodec = {
+	id: 'gzip',
+	label: 'gzip',
+	input: 'bytes',
+	output: 'bytes',
+	sniff(input, hints) {
+		if (!hasGzipHeader(input)) return 0;
+		return hints.contentEncoding === 'gzip' || hints.contentEncoding === 'x-gzip' ? 1 : 0.95;
+	},
+	decode(input, ctx) {
+		if (input.length < 2 || input[0] !== 0x1f || input[1] !== 0x8b) return failure('no gzip magic bytes (1f 8b)');
+		if (input.length < 10) return failure(`truncated gzip stream: the header needs 10 bytes, got ${input.length}`);
+		if (input[2] !== 8) return failure(`gzip compression method ${input[2]} is not DEFLATE (8)`);
+		if (input[3]! & RESERVED_FLAGS) return failure('gzip header has reserved flag bits set');
+
+		const run = inflateBounded(input, 'gzip', ctx);
+		if (run.error) return failure(`invalid gzip stream: ${run.error}`);
+		if (run.truncated) {
+			if (run.size === 0) return failure('truncated gzip stream: it ends before any data could be recovered');
+			const bytes = run.take();
+			return {
+				kind: 'bytes',
+				bytes,
+				note: `truncated gzip stream: it ends early; the first ${bytes.length.toLocaleString('en-US')} bytes were recovered`
+			};
+		}
+
+		const bytes = run.take();
+		const notes: string[] = [];
+		let start = 0;
+		const bad: string[] = [];
+		run.members.forEach((member, i) => {
+			const content = bytes.subarray(start, member.outputEnd);
+			start = member.outputEnd;
+			const at = member.trailerAt;
+			if (at < 10 || at + 8 > input.length) {
+				bad.push(`member ${i + 1} has no trailer`);
+				return;
+			}
+			const storedCrc = readUint32LE(input, at);
+			const storedSize = readUint32LE(input, at + 4);
+			const crc = crc32(content);
+			if (crc !== storedCrc) bad.push(`member ${i + 1} CRC-32 is ${hex32(crc)}, trailer says ${hex32(storedCrc)}`);
+			else if (storedSize !== content.length % 2 ** 32) bad.push(`member ${i + 1} is ${content.length} bytes, trailer says ${storedSize}`);
+		});
+		if (run.members.length > 1) notes.push(`${run.members.length} gzip members`);
+		const name = storedName(input);
+		if (name) notes.push(`stored file name "${name}"`);
+		if (bad.length > 0) notes.push(`checksum mismatch (${bad.join('; ')}): the data may be corrupted or followed by other bytes`);
+		return notes.length > 0 ? { kind: 'bytes', bytes, note: notes.join('; ') } : { kind: 'bytes', bytes };
+	}
+};

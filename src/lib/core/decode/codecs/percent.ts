@@ -1,0 +1,99 @@
+import { failure, type TextCodec } from '../codec';
+import { utf8OrNull } from '../text';
+
+const ESCAPE = /%[0-9A-Fa-f]{2}/g;
+const UNICODE_ESCAPE = /%u[0-9A-Fa-f]{4}/;
+/** Escapes that only make sense when the text was really percent-encoded (not a stray `%`). */
+const TELLING = /%(?:0[9ADad]|2[0-9A-Fa-f]|3[A-Fa-f]|40|5[B-Eb-e]|60|7[B-Db-d]|[C-Fc-f][0-9A-Fa-f])/;
+
+const encoder = new TextEncoder();
+/** Sniffing looks at this much of a long value. */
+const SNIFF_SAMPLE = 64 * 1024;
+
+/**
+ * Percent-decodes `text` (`+` as space when `plusAsSpace`, as in forms and query strings).
+ * Returns a string when the decoded bytes are UTF-8, else the bytes: binary hidden behind
+ * `%XX` escapes is shown as bytes rather than as replacement characters.
+ */
+export function percentDecode(text: string, plusAsSpace: boolean): string | Uint8Array {
+	const hasPercent = text.includes('%');
+	if (!hasPercent) return plusAsSpace && text.includes('+') ? text.replaceAll('+', ' ') : text;
+	// Worst case: every UTF-16 unit of plain text takes 3 UTF-8 bytes.
+	const out = new Uint8Array(text.length * 3);
+	let o = 0;
+	let runStart = 0;
+	const flush = (end: number) => {
+		if (end > runStart) o += encoder.encodeInto(text.slice(runStart, end), out.subarray(o)).written;
+	};
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x25 /* % */ && i + 2 < text.length && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
+			flush(i);
+			out[o++] = (hexValue(text.charCodeAt(i + 1)) << 4) | hexValue(text.charCodeAt(i + 2));
+			i += 2;
+			runStart = i + 1;
+		} else if (c === 0x2b /* + */ && plusAsSpace) {
+			flush(i);
+			out[o++] = 0x20;
+			runStart = i + 1;
+		}
+	}
+	flush(text.length);
+	const bytes = out.slice(0, o);
+	return utf8OrNull(bytes) ?? bytes;
+}
+
+/** JavaScript's legacy `escape()`: `%uXXXX` for UTF-16 units and `%XX` for Latin-1 characters. */
+function unescapeLegacy(text: string): string {
+	return text.replace(/%u([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})/g, (_, u: string | undefined, x: string | undefined) =>
+		String.fromCharCode(parseInt((u ?? x)!, 16))
+	);
+}
+
+/** Percent-encoding (`%XX` escapes of UTF-8 bytes, or JavaScript `escape()`'s `%uXXXX`). */
+export const percent: TextCodec = {
+	id: 'percent',
+	label: 'Percent-encoding',
+	input: 'text',
+	output: 'text',
+	sniff(input) {
+		if (!input.includes('%')) return 0;
+		const sample = input.length > SNIFF_SAMPLE ? input.slice(0, SNIFF_SAMPLE) : input;
+		// Encoders escape line breaks; a document with raw ones (HTML, logs) merely contains a `%20` or two.
+		if (/[\r\n]/.test(sample) || sample.trimStart().startsWith('<')) return 0;
+		const escapes = sample.match(ESCAPE)?.length ?? 0;
+		const unicode = UNICODE_ESCAPE.test(sample);
+		if (escapes === 0 && !unicode) return 0;
+		// Encoded URLs and JSON are unmistakable.
+		if (/^(?:https?|wss?|ftp)%3A%2F%2F/i.test(input) || /^%7B%22|^%5B%7B|^%5B%22/i.test(input)) return 0.95;
+		if (unicode) return 0.8;
+		if (!TELLING.test(input)) return 0.2;
+		const density = (escapes * 3) / sample.length;
+		// Raw spaces next to escapes: partly encoded prose, weak unless escapes dominate.
+		if (sample.includes(' ') && density < 0.2) return 0.25;
+		if (escapes >= 3 || density > 0.2) return 0.75;
+		return escapes >= 2 ? 0.6 : 0.45;
+	},
+	decode(input, { budget }) {
+		if (UNICODE_ESCAPE.test(input)) {
+			const text = unescapeLegacy(input);
+			if (text === input) return failure('no escapes to decode');
+			return { kind: 'text', text, note: 'JavaScript escape() encoding' };
+		}
+		const decoded = percentDecode(input, false);
+		if (typeof decoded === 'string') {
+			if (decoded === input) return failure('no %XX escapes');
+			return { kind: 'text', text: decoded };
+		}
+		budget.spendBytes(decoded.length, input.length);
+		return { kind: 'bytes', bytes: decoded, note: 'escaped bytes are not UTF-8 text' };
+	}
+};
+
+function isHex(c: number): boolean {
+	return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+function hexValue(c: number): number {
+	return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+}

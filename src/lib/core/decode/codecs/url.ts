@@ -1,0 +1,99 @@
+import { FieldList, failure, type TextCodec, type TreeValue } from '../codec';
+import { formShapeScore, parseFormFields } from './form';
+import { percentDecode } from './percent';
+
+/** RFC 3986, appendix B: splits any URI-reference and never fails. */
+const URI_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#([\s\S]*))?$/;
+const WITH_AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#]/;
+const WEB = /^(?:https?|wss?):\/\//i;
+/** Schemes used without `//` that still name a resource worth splitting. */
+const OPAQUE_SCHEMES = /^(?:mailto|tel|sms|data|intent|about|geo|market|urn):/i;
+
+/**
+ * A URL as a tree: scheme, host, port, credentials, path, query fields (repeated keys kept) and
+ * fragment. Also a bare `?query`. Parsed by splitting, not by `new URL`, so nothing is normalised.
+ */
+export const url: TextCodec = {
+	id: 'url',
+	label: 'URL',
+	input: 'text',
+	output: 'tree',
+	sniff(input) {
+		const s = input.trim();
+		if (s.length < 3 || /\s/.test(s)) return 0;
+		if (WEB.test(s)) return WITH_AUTHORITY.test(s) ? 0.95 : 0.3;
+		if (WITH_AUTHORITY.test(s)) return 0.9;
+		if (OPAQUE_SCHEMES.test(s)) return 0.6;
+		if (s.startsWith('//') && s.length > 3 && s[2] !== '/') return 0.6;
+		if (s.startsWith('?')) return formShapeScore(s.slice(1)) > 0 ? 0.8 : 0;
+		// A path with a query (`/collect?v=2&tid=…`).
+		if (s.startsWith('/') && s.includes('?')) return formShapeScore(s.slice(s.indexOf('?') + 1)) > 0 ? 0.6 : 0;
+		// A bare query string is a form first; a URL reading of it is a distant second.
+		return formShapeScore(s) > 0 ? 0.2 : 0;
+	},
+	decode(input) {
+		const s = input.trim();
+		if (!/[:/?#]/.test(s) && formShapeScore(s) > 0) return { kind: 'tree', value: { query: new FieldList(parseFormFields(s)) } };
+		const m = URI_PARTS.exec(s);
+		if (!m) return failure('not a URL');
+		const [, scheme, authority, path = '', query, fragment] = m;
+		const tree: Record<string, TreeValue> = {};
+		if (scheme !== undefined) tree.scheme = scheme.toLowerCase();
+		if (authority !== undefined) Object.assign(tree, splitAuthority(authority));
+		if (scheme?.toLowerCase() === 'data' && authority === undefined) {
+			Object.assign(tree, splitDataUrl(path + (query !== undefined ? `?${query}` : '')));
+		} else if (path !== '' || authority !== undefined) {
+			tree.path = path;
+		}
+		if (query !== undefined) tree.query = new FieldList(parseFormFields(query));
+		if (fragment !== undefined && fragment !== '') tree.fragment = fragment;
+		const meaningful = scheme !== undefined || authority !== undefined || query !== undefined;
+		if (!meaningful) return failure('neither a scheme, a host nor a query');
+		return { kind: 'tree', value: tree };
+	}
+};
+
+function splitAuthority(authority: string): Record<string, TreeValue> {
+	const out: Record<string, TreeValue> = {};
+	let hostPort = authority;
+	const at = authority.lastIndexOf('@');
+	if (at >= 0) {
+		const userinfo = authority.slice(0, at);
+		hostPort = authority.slice(at + 1);
+		const colon = userinfo.indexOf(':');
+		out.user = decodeComponent(colon < 0 ? userinfo : userinfo.slice(0, colon));
+		if (colon >= 0) out.password = decodeComponent(userinfo.slice(colon + 1));
+	}
+	const ipv6 = /^(\[[^\]]*\])(?::(\d*))?$/.exec(hostPort);
+	if (ipv6) {
+		out.host = ipv6[1]!;
+		if (ipv6[2]) out.port = Number(ipv6[2]);
+		return out;
+	}
+	const colon = hostPort.lastIndexOf(':');
+	if (colon >= 0 && /^\d+$/.test(hostPort.slice(colon + 1))) {
+		out.host = hostPort.slice(0, colon);
+		out.port = Number(hostPort.slice(colon + 1));
+	} else {
+		out.host = hostPort;
+	}
+	return out;
+}
+
+/** `data:[<media type>][;base64],<data>`: the data stays text for the peeler (base64 or percent). */
+function splitDataUrl(rest: string): Record<string, TreeValue> {
+	const comma = rest.indexOf(',');
+	if (comma < 0) return { path: rest };
+	const meta = rest.slice(0, comma);
+	const isBase64 = /;base64$/i.test(meta);
+	return {
+		mediaType: (isBase64 ? meta.slice(0, -';base64'.length) : meta) || 'text/plain;charset=US-ASCII',
+		encoding: isBase64 ? 'base64' : 'percent',
+		data: rest.slice(comma + 1)
+	};
+}
+
+function decodeComponent(text: string): string {
+	const decoded = percentDecode(text, false);
+	return typeof decoded === 'string' ? decoded : text;
+}
