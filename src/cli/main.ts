@@ -3,13 +3,15 @@
  *   telltale analyze <file|-> [--json]
  * Exit 0 on success, 2 for a user's mistake (one line on stderr), 1 for a bug in Telltale.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readCapture } from '../lib/core/capture/sniff';
+import { readCaptureStream } from '../lib/core/capture/stream';
 import { analyze } from '../lib/core/report/analyze';
 import { isInputError } from '../lib/core/errors';
 import { renderSummary } from './summary';
 import { parseArgs, UsageError, USAGE } from './args';
+import { parseKnownValue, type KnownValue } from '../lib/core/classify/known-values';
 
 async function main(argv: string[]): Promise<number> {
 	const args = parseArgs(argv);
@@ -17,28 +19,31 @@ async function main(argv: string[]): Promise<number> {
 		process.stdout.write(USAGE + '\n');
 		return 0;
 	}
-	const { name, bytes } = await readInput(args.file);
-	const capture = readCapture({ name, bytes });
-	const { report } = analyze(capture);
+	const known: KnownValue[] = [];
+	for (const spec of args.known) {
+		const parsed = parseKnownValue(spec);
+		if (typeof parsed === 'string') throw new UsageError(parsed);
+		known.push(parsed);
+	}
+	const { name, size, stream } = await openInput(args.file);
+	const capture = await readCaptureStream(stream, { name, size });
+	const { report } = analyze(capture, { known });
 	process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : renderSummary(report));
 	return 0;
 }
 
-async function readInput(file: string): Promise<{ name: string; bytes: Uint8Array }> {
-	if (file === '-') return { name: 'stdin', bytes: await readStdin() };
+/** Streams the input so a large HAR is read entry by entry, never as one string. */
+async function openInput(file: string): Promise<{ name: string; size?: number; stream: AsyncIterable<Uint8Array> }> {
+	if (file === '-') return { name: 'stdin', stream: process.stdin };
 	try {
-		return { name: basename(file), bytes: new Uint8Array(await readFile(file)) };
+		const info = await stat(file);
+		if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+		return { name: basename(file), size: info.size, stream: createReadStream(file, { highWaterMark: 1024 * 1024 }) };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
 		throw new UsageError(`cannot read ${file}: ${why}`);
 	}
-}
-
-async function readStdin(): Promise<Uint8Array> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return new Uint8Array(Buffer.concat(chunks));
 }
 
 main(process.argv.slice(2)).then(

@@ -50,6 +50,8 @@ export interface Exchange {
 	parts: Part[];
 	/** What the reader noticed about this entry (tolerated quirks, missing fields). */
 	notes: string[];
+	/** Tool-specific `_` fields of a HAR entry (`_initiator`, `_resourceType`, …), kept as written. */
+	extensions?: Record<string, unknown>;
 }
 
 export interface Capture {
@@ -91,6 +93,8 @@ export interface DecodedNode {
 	limit?: string;
 	/** Extra reading of the value (alternative number interpretations, SDK envelope names). */
 	note?: string;
+	/** Set on a structure layer that a public SDK envelope recognised (its verdict is in `note` too). */
+	envelope?: { id: string; verdict: string };
 	/** Byte range in the parent layer's input, where cheap to know. */
 	range?: [number, number];
 }
@@ -181,6 +185,28 @@ export interface ExchangeReport {
 	/** Codec ids along the richest decoded path of the exchange, outermost first. */
 	layers: string[];
 	findings: Finding[];
+	/** How much this exchange gave away, and why in plain words (added by classify; optional in the contract). */
+	severity?: Severity;
+}
+
+export type SeverityLevel = 'none' | 'low' | 'medium' | 'high';
+
+export interface Severity {
+	level: SeverityLevel;
+	/** "browsing history and a device ID sent to a third party". */
+	why: string;
+}
+
+/** One receiving site with everything it got across the capture. */
+export interface DestinationSummary {
+	site: string;
+	company: string | null;
+	product: string | null;
+	category: DestinationCategory;
+	exchanges: number[];
+	findings: number;
+	types: FindingType[];
+	severity: Severity;
 }
 
 export interface IdentifierReport {
@@ -196,6 +222,8 @@ export interface ReportSummary {
 	findings: number;
 	findingsByType: Record<string, number>;
 	sites: string[];
+	/** Per receiving site, most severe first (added by classify; optional in the contract). */
+	destinations?: DestinationSummary[];
 	/** Things the reader and decoder said about the input as a whole. */
 	notes: string[];
 }

@@ -8,6 +8,11 @@ import { richestLayers } from './layers';
 import { summarize } from './summary';
 import { destinationOf } from '../classify/destination';
 import { VERSION } from '../version';
+import { exchangeFindings, FindingSet } from '../classify/findings';
+import { KnownValueMatcher, type KnownValue } from '../classify/known-values';
+import type { UserTrackerList } from '../classify/destinations/user-list';
+import { correlate } from '../classify/correlate';
+import { severityOf } from '../classify/severity';
 
 export interface AnalyzeOptions {
 	limits?: Partial<Limits>;
@@ -15,24 +20,29 @@ export interface AnalyzeOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Checked between exchanges; return true to stop with CancelledError. */
 	isCancelled?: () => boolean;
+	/** The user's own identifiers, searched for in plain, encoded and hashed forms. */
+	known?: readonly KnownValue[];
+	/** Tracker lists the user imported; they take precedence over the bundled data. */
+	userLists?: readonly UserTrackerList[];
 }
 
 export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysis {
 	const exchanges: ExchangeReport[] = [];
 	const parts: DecodedPart[][] = [];
 	const total = capture.exchanges.length;
+	const known = new KnownValueMatcher(options.known ?? []);
 	for (const exchange of capture.exchanges) {
 		if (options.isCancelled?.()) throw new CancelledError();
 		const decoded = decodeExchange(exchange, options.limits);
 		parts.push(decoded);
-		exchanges.push(reportExchange(exchange, decoded));
+		exchanges.push(reportExchange(exchange, decoded, known, options.userLists ?? []));
 		options.onProgress?.(exchanges.length, total);
 	}
 	const report: Report = {
 		tool: { name: 'telltale', version: VERSION },
 		input: { name: capture.name, format: capture.format, exchanges: total },
 		exchanges,
-		identifiers: [],
+		identifiers: correlate(exchanges),
 		summary: summarize(capture, exchanges, parts)
 	};
 	return { report, parts };
@@ -58,8 +68,9 @@ function hintsOf(part: Part): SniffHints {
 	return hints;
 }
 
-function reportExchange(exchange: Exchange, decoded: DecodedPart[]): ExchangeReport {
-	const destination = destinationOf(exchange.host, decoded, exchange);
+function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: KnownValueMatcher, userLists: readonly UserTrackerList[]): ExchangeReport {
+	const destination = destinationOf(exchange.host, decoded, exchange, userLists.length > 0 ? { userLists: [...userLists] } : undefined);
+	const findings = findingsOf(exchange, decoded, known);
 	return {
 		index: exchange.index,
 		method: exchange.method,
@@ -71,6 +82,21 @@ function reportExchange(exchange: Exchange, decoded: DecodedPart[]): ExchangeRep
 			? { site: destination.site, company: destination.company, product: destination.product, category: destination.category, source: destination.source }
 			: null,
 		layers: richestLayers(decoded.map((d) => d.root)),
-		findings: []
+		findings,
+		severity: severityOf(findings, destination?.category ?? null, destination?.company ?? null)
 	};
+}
+
+/**
+ * What the request carried: detector findings and known-value matches (which come first, so their
+ * "matches your known …" reason wins a tie). Response bodies are what the server sent back, not what it
+ * received, so they are not searched.
+ */
+function findingsOf(exchange: Exchange, decoded: DecodedPart[], known: KnownValueMatcher): ExchangeReport['findings'] {
+	const sent = decoded.filter((d) => d.kind !== 'response-body');
+	const sentExchange = { ...exchange, parts: exchange.parts.filter((p) => p.kind !== 'response-body') };
+	const set = new FindingSet();
+	set.addAll(known.findings(sentExchange, sent));
+	set.addAll(exchangeFindings(exchange, sent));
+	return set.list();
 }

@@ -1,4 +1,6 @@
 import type { Capture, DecodedPart, ExchangeReport, ReportSummary } from '../model';
+import { destinationSummaries } from '../classify/severity';
+import { decodeNotes } from './decode-notes';
 
 export function summarize(capture: Capture, exchanges: ExchangeReport[], parts: DecodedPart[][]): ReportSummary {
 	const findingsByType: Record<string, number> = {};
@@ -19,6 +21,7 @@ export function summarize(capture: Capture, exchanges: ExchangeReport[], parts: 
 		findings,
 		findingsByType,
 		sites: [...sites].sort(),
-		notes: [...capture.notes]
+		destinations: destinationSummaries(exchanges),
+		notes: [...capture.notes, ...decodeNotes(parts, exchanges.map((e) => e.index))]
 	};
 }

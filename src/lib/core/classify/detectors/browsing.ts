@@ -1,0 +1,104 @@
+/**
+ * Browsing history: visited URLs (under keys that say "the page": `$url`, `referrer`, GA's `dl`),
+ * search queries (the engine's query parameter inside any URL, or fields such as
+ * `$latest_search_keyword`) and page titles.
+ */
+import { getDomain } from 'tldts';
+import type { DecodedNode, Finding } from '../../model';
+import { finding, scalarText, type DetectContext, type Detector } from './detector';
+import { isPlaceholder, keyLabel } from './key-hints';
+import { httpUrl, searchEngineOf } from './search-engines';
+import { SCREEN_CLASS } from './apps';
+
+const URL_KEYS = new Set([
+	'url', 'pageurl', 'page', 'currenturl', 'referrer', 'referer', 'latestreferrer', 'href', 'pagelocation', 'pagereferrer', 'landingpage',
+	'sourceurl', 'weburl', 'documentlocation', 'documenturl', 'originalurl', 'openurl', 'visiturl', 'lasturl', 'initialreferrer', 'location',
+	'link', 'tabUrl', 'taburl', 'webpageurl', 'refererurl', 'referrerurl', 'requesturl', 'currentpage', 'pageuri', 'uri', 'loadurl', 'h5url'
+]);
+/** Google Analytics' short parameter names: only inside a GA hit (a `tid` or `v` sibling). */
+const GA_URL_KEYS = new Set(['dl', 'dr', 'rl']);
+const TITLE_KEYS = new Set(['title', 'pagetitle', 'documenttitle', 'webtitle', 'pagename', 'tabtitle', 'webpagetitle']);
+const SEARCH_KEYS = new Set([
+	'searchkeyword', 'latestsearchkeyword', 'searchword', 'searchterm', 'searchquery', 'searchstring', 'searchtext', 'searchkey', 'keyword',
+	'keywords', 'searchcontent', 'sugword', 'queryword', 'fbsearchstring', 'searchwords', 'searchterms', 'searchinput', 'querytext'
+]);
+
+export const browsing: Detector = {
+	id: 'browsing',
+	label: 'Visited pages and searches',
+	detect(node, ctx) {
+		const raw = scalarText(node);
+		if (raw === null || node.kind !== 'text') return [];
+		const value = raw.trim();
+		if (value.length === 0 || isPlaceholder(value)) return [];
+		const out: Finding[] = [];
+		const k = ctx.normKey;
+		// Google Analytics hits (`tid`, or `v` with `cid`) and Facebook Pixel hits (`ev`) use two-letter names.
+		const inGaHit = ctx.siblings !== null && (ctx.siblings.has('tid') || ctx.siblings.has('ev') || (ctx.siblings.has('v') && ctx.siblings.has('cid')));
+
+		const url = httpUrl(value);
+		if (url) {
+			if ((URL_KEYS.has(k) || (GA_URL_KEYS.has(k) && inGaHit)) && value !== ctx.exchange.url && !firstPartyReferer(ctx, url)) {
+				out.push(finding(node, 'browsing.url', value, 'high', `web address, ${keyLabel(ctx.key)}`));
+			}
+			out.push(...searchInUrl(node, url));
+			return out;
+		}
+		// A parameter of an enclosing search-engine URL (the request's own query, or a URL value peeled into parts).
+		if (ctx.key !== null && ctx.url) {
+			const outer = httpUrl(ctx.url);
+			const engine = outer ? searchEngineOf(outer) : null;
+			if (engine && engine.params.includes(ctx.key)) {
+				out.push(finding(node, 'browsing.search_query', value, 'high', `${engine.name} search, parameter ${ctx.key}`));
+				return out;
+			}
+		}
+		if (SEARCH_KEYS.has(k) || (ctx.keyWords.includes('search') && ctx.keyWords.some((w) => ['keyword', 'word', 'term', 'query', 'text', 'string', 'kw'].includes(w)))) {
+			if (value.length <= 512) out.push(finding(node, 'browsing.search_query', value, 'high', `search words, ${keyLabel(ctx.key)}`));
+			return out;
+		}
+		if ((TITLE_KEYS.has(k) && !hasMediaSibling(ctx) && !SCREEN_CLASS.test(value)) || (k === 'dt' && inGaHit)) {
+			if (value.length <= 1024 && !/^\d+$/.test(value)) out.push(finding(node, 'browsing.title', value, k === 'title' && !ctx.key?.startsWith('$') ? 'medium' : 'high', `page title, ${keyLabel(ctx.key)}`));
+		}
+		return out;
+	}
+};
+
+/** A search engine URL whose query parameter was not peeled into its own node is reported on the URL itself. */
+function searchInUrl(node: DecodedNode, url: URL): Finding[] {
+	const engine = searchEngineOf(url);
+	if (!engine) return [];
+	for (const param of engine.params) {
+		const q = url.searchParams.get(param);
+		if (q === null || q.trim().length === 0) continue;
+		if (node.decoded && hasKeyedText(node.decoded, param, q)) return [];
+		return [finding(node, 'browsing.search_query', q.trim(), 'high', `${engine.name} search, parameter ${param} of the address`)];
+	}
+	return [];
+}
+
+/** Does the peeled URL already hold this parameter as its own node (where the parameter detector will report it)? */
+function hasKeyedText(root: DecodedNode, key: string, text: string): boolean {
+	const stack: DecodedNode[] = [root];
+	let budget = 2000;
+	while (stack.length > 0 && budget-- > 0) {
+		const n = stack.pop()!;
+		if (n.key === key && n.kind === 'text' && n.text?.trim() === text.trim()) return true;
+		if (n.children) stack.push(...n.children);
+		if (n.decoded) stack.push(n.decoded);
+	}
+	return false;
+}
+
+function hasMediaSibling(ctx: DetectContext): boolean {
+	if (!ctx.siblings) return false;
+	for (const key of ['artist', 'artistname', 'album', 'albumname', 'singer']) if (ctx.siblings.has(key)) return true;
+	return false;
+}
+
+/** A Referer header pointing at the destination's own site tells it nothing it did not serve itself. */
+function firstPartyReferer(ctx: DetectContext, url: URL): boolean {
+	if (ctx.partKind !== 'header' || !ctx.exchange.host) return false;
+	const here = getDomain(ctx.exchange.host) ?? ctx.exchange.host;
+	return (getDomain(url.hostname) ?? url.hostname) === here;
+}

@@ -1,0 +1,46 @@
+/**
+ * The Detector contract: one small module per finding family. A detector looks at one decoded node
+ * with what surrounds it (its key, the keys above it, its sibling fields, the exchange) and returns
+ * findings with a confidence and a plain reason. Detectors never walk the tree themselves.
+ */
+import type { DecodedNode, Finding, PartKind } from '../../model';
+
+export interface ExchangeContext {
+	host: string | null;
+	url: string | null;
+	method: string | null;
+}
+
+export interface DetectContext {
+	/** The key this value sits under: its own key, or the key of the leaf whose decoding it is. */
+	key: string | null;
+	/** `key` normalised by normalizeKey (lower case, no `$ _ - .` or spaces). */
+	normKey: string;
+	/** `key` split into lower-case words (`$latest_search_keyword` → latest, search, keyword). */
+	keyWords: readonly string[];
+	/** Normalised keys from the part's root down to the parent of this node, outermost first. */
+	keyChain: readonly string[];
+	/** The other fields of the object this node sits in, by normalised key (null outside objects). */
+	siblings: ReadonlyMap<string, DecodedNode> | null;
+	/** The URL whose parameters this node is one of (an enclosing URL value, or the request URL for the query part). */
+	url: string | null;
+	partKind: PartKind;
+	exchange: ExchangeContext;
+}
+
+export interface Detector {
+	id: string;
+	label: string;
+	detect(node: DecodedNode, context: DetectContext): Finding[];
+}
+
+/** The scalar value of a leaf as text (numbers in their source spelling), or null for structure. */
+export function scalarText(node: DecodedNode): string | null {
+	if (node.kind === 'text') return node.text ?? null;
+	if (node.kind === 'number') return node.number === undefined ? null : String(node.number);
+	return null;
+}
+
+export function finding(node: DecodedNode, type: Finding['type'], value: string, confidence: Finding['confidence'], reason: string): Finding {
+	return { type, value, path: node.path, confidence, reason };
+}

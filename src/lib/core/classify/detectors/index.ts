@@ -1,0 +1,15 @@
+/** Every detector, in the order their findings are listed. Adding a family is one file and one line. */
+import type { Detector } from './detector';
+import { deviceIds } from './device-ids';
+import { adIds } from './ad-ids';
+import { network } from './network';
+import { location } from './location';
+import { contact } from './contact';
+import { browsing } from './browsing';
+import { apps } from './apps';
+import { media } from './media';
+import { secrets } from './secrets';
+import { userIds } from './user-ids';
+import { deviceInfo } from './device-info';
+
+export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, deviceInfo, userIds];

@@ -1,0 +1,114 @@
+/**
+ * Severity: how much an exchange (or everything one site received) gives away, with a plain reason.
+ *
+ *   high   something that cannot be taken back or that names you: a hardware ID (IMEI, MAC, serial…),
+ *          your e-mail or phone, your location, a login secret — or what you did (pages, searches,
+ *          media) together with an identifier that ties it to you, sent to a third party
+ *   medium resettable identifiers (advertising ID, Android ID, tracking IDs) or activity without an ID
+ *   low    device details, carrier, IP address, app names alone
+ *   none   nothing found
+ */
+import type { DestinationCategory, DestinationSummary, ExchangeReport, Finding, FindingType, Severity, SeverityLevel } from '../model';
+import { isOptedOutAdId } from './detectors/ad-ids';
+
+const PHRASE: Record<FindingType, string> = {
+	'device.imei': 'a hardware ID',
+	'device.imsi': 'a SIM ID',
+	'device.iccid': 'a SIM ID',
+	'device.meid': 'a hardware ID',
+	'device.serial': 'a hardware ID',
+	'device.mac': 'a hardware ID',
+	'device.android_id': 'a device ID',
+	'device.model': 'device details',
+	'device.os_version': 'device details',
+	'ad.advertising_id': 'an advertising ID',
+	'user.id': 'a tracking ID',
+	'contact.email': 'your e-mail address',
+	'contact.phone': 'your phone number',
+	'location.coordinates': 'your location',
+	'network.ip': 'an IP address',
+	'network.ssid': 'your Wi-Fi network',
+	'network.bssid': 'your Wi-Fi network',
+	'network.carrier': 'your carrier',
+	'browsing.url': 'browsing history',
+	'browsing.search_query': 'search queries',
+	'browsing.title': 'browsing history',
+	'app.package': 'app names',
+	'app.screen': 'screens you viewed',
+	'media.played': 'what you played',
+	'auth.secret': 'a login secret'
+};
+
+const PERMANENT = new Set<FindingType>(['device.imei', 'device.imsi', 'device.iccid', 'device.meid', 'device.serial', 'device.mac', 'network.bssid']);
+const NAMES_YOU = new Set<FindingType>(['contact.email', 'contact.phone', 'location.coordinates', 'auth.secret']);
+const RESETTABLE = new Set<FindingType>(['device.android_id', 'ad.advertising_id', 'user.id']);
+const ACTIVITY = new Set<FindingType>(['browsing.url', 'browsing.search_query', 'browsing.title', 'app.screen', 'media.played']);
+const THIRD_PARTY = new Set<DestinationCategory>(['analytics', 'advertising', 'crash-reporting', 'social', 'attribution', 'telemetry']);
+
+const RANK: Record<SeverityLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
+
+export function severityOf(findings: readonly Finding[], category: DestinationCategory | null, company: string | null = null): Severity {
+	const types = new Set<FindingType>();
+	for (const f of findings) if (!isOptedOutAdId(f) && f.confidence !== 'low') types.add(f.type);
+	if (types.size === 0) {
+		const optedOut = findings.some(isOptedOutAdId);
+		return { level: 'none', why: optedOut ? 'no personal data found; the advertising ID was all zeros (ad tracking limited)' : 'no personal data found' };
+	}
+	const has = (set: Set<FindingType>) => [...types].some((t) => set.has(t));
+	const thirdParty = category !== null && THIRD_PARTY.has(category);
+	let level: SeverityLevel;
+	if (has(PERMANENT) || has(NAMES_YOU)) level = 'high';
+	else if (has(ACTIVITY) && has(RESETTABLE)) level = thirdParty ? 'high' : 'medium';
+	else if (has(ACTIVITY) || has(RESETTABLE)) level = 'medium';
+	else level = 'low';
+	return { level, why: describe(types, category, company, thirdParty) };
+}
+
+function describe(types: Set<FindingType>, category: DestinationCategory | null, company: string | null, thirdParty: boolean): string {
+	// Most telling first: what names you, then what you did, then the identifiers, then details.
+	const order = [NAMES_YOU, ACTIVITY, PERMANENT, RESETTABLE];
+	const phrases: string[] = [];
+	for (const group of order) for (const t of types) if (group.has(t) && !phrases.includes(PHRASE[t])) phrases.push(PHRASE[t]);
+	for (const t of types) if (!phrases.includes(PHRASE[t])) phrases.push(PHRASE[t]);
+	const what = phrases.length > 4 ? `${phrases.slice(0, 4).join(', ')} and more` : joinWords(phrases);
+	const to = thirdParty ? ` sent to a third party${company ? ` (${company}, ${category})` : ` (${category})`}` : company ? ` sent to ${company}` : ' sent';
+	return what.charAt(0).toUpperCase() + what.slice(1) + to;
+}
+
+function joinWords(list: string[]): string {
+	if (list.length <= 1) return list[0] ?? '';
+	return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** Everything each site received, most severe first. */
+export function destinationSummaries(exchanges: readonly ExchangeReport[]): DestinationSummary[] {
+	const bySite = new Map<string, { exchange: ExchangeReport; indexes: number[]; findings: Finding[] }>();
+	for (const exchange of exchanges) {
+		const site = exchange.destination?.site;
+		if (!site) continue;
+		const entry = bySite.get(site);
+		if (entry) {
+			entry.indexes.push(exchange.index);
+			entry.findings.push(...exchange.findings);
+		} else bySite.set(site, { exchange, indexes: [exchange.index], findings: [...exchange.findings] });
+	}
+	const out: DestinationSummary[] = [];
+	for (const [site, { exchange, indexes, findings }] of bySite) {
+		const d = exchange.destination!;
+		out.push({
+			site,
+			company: d.company,
+			product: d.product,
+			category: d.category,
+			exchanges: indexes,
+			findings: findings.length,
+			types: [...new Set(findings.map((f) => f.type))].sort(),
+			severity: severityOf(findings, d.category, d.company)
+		});
+	}
+	return out.sort((a, b) => RANK[b.severity.level] - RANK[a.severity.level] || b.findings - a.findings || a.site.localeCompare(b.site));
+}
+
+export function severityRank(level: SeverityLevel): number {
+	return RANK[level];
+}
