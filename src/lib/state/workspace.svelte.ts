@@ -4,6 +4,7 @@
  */
 import type { DecodedPart, Report } from '../core/model';
 import { AnalysisClient, type JobInput, type LoadedAnalysis, type Progress } from '../workers/analysis-client';
+import type { AnalysisSettings } from '../workers/protocol';
 
 export interface Banner {
 	kind: 'input' | 'bug' | 'info';
@@ -29,16 +30,18 @@ export class Workspace {
 	private readonly client = new AnalysisClient();
 	private job = 0;
 
+	constructor(private readonly settings: () => AnalysisSettings = () => ({ known: [], userLists: [] })) {}
+
 	analyzeText(text: string, name = 'pasted text'): Promise<void> {
 		if (text.trim() === '') {
 			this.banner = { kind: 'input', message: 'Nothing to decode: the pasted text is empty.' };
 			return Promise.resolve();
 		}
-		return this.run({ type: 'analyze-text', name, text }, `Decoding ${name}`);
+		return this.run({ type: 'analyze-text', name, text, settings: this.settings() }, `Decoding ${name}`);
 	}
 
 	analyzeFile(file: File): Promise<void> {
-		return this.run({ type: 'analyze-file', file }, `Reading ${file.name}`);
+		return this.run({ type: 'analyze-file', file, settings: this.settings() }, `Reading ${file.name}`);
 	}
 
 	cancel(): void {

@@ -4,7 +4,8 @@
  * job's worker — the only way to stop synchronous decoding — so what is loaded is never lost.
  */
 import type { DecodedPart, Report } from '../core/model';
-import type { Phase, WorkerRequest, WorkerResponse } from './protocol';
+import type { UserTrackerList } from '../core/classify/destinations/user-list';
+import type { AnalysisSettings, Phase, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface Progress {
 	phase: Phase;
@@ -13,7 +14,9 @@ export interface Progress {
 	unit: 'bytes' | 'exchanges';
 }
 
-export type JobInput = { type: 'analyze-text'; name: string; text: string } | { type: 'analyze-file'; file: File };
+export type JobInput =
+	| { type: 'analyze-text'; name: string; text: string; settings: AnalysisSettings }
+	| { type: 'analyze-file'; file: File; settings: AnalysisSettings };
 
 export type JobOutcome =
 	| { kind: 'result'; loaded: LoadedAnalysis; millis: number }
@@ -60,6 +63,25 @@ export class LoadedAnalysis {
 		this.worker = null;
 		this.cache.clear();
 	}
+}
+
+/** Parses an imported tracker list off the main thread (lists can be megabytes); rejects with the InputError message. */
+export function parseTrackerList(text: string): Promise<UserTrackerList> {
+	const worker = startWorker();
+	return new Promise<UserTrackerList>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+			const message = event.data;
+			worker.terminate();
+			if (message.type === 'tracker-list') resolve(message.list);
+			else if (message.type === 'error') reject(new Error(message.message));
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			reject(new Error(event.message || 'the worker failed'));
+		};
+		worker.postMessage({ type: 'parse-tracker-list', id: 1, text } satisfies WorkerRequest);
+	});
 }
 
 export class AnalysisClient {

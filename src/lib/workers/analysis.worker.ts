@@ -8,6 +8,7 @@ import { readCapture } from '../core/capture/sniff';
 import { analyze } from '../core/report/analyze';
 import { isInputError } from '../core/errors';
 import type { Analysis } from '../core/model';
+import { parseUserTrackerList } from '../core/classify/destinations/user-list';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,6 +29,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		post({ type: 'parts', id: request.id, exchange: request.exchange, parts: loaded?.parts[request.exchange] ?? [] });
 		return;
 	}
+	if (request.type === 'parse-tracker-list') {
+		try {
+			post({ type: 'tracker-list', id: request.id, list: parseUserTrackerList(request.text) });
+		} catch (error) {
+			postError(request.id, error);
+		}
+		return;
+	}
 	const started = performance.now();
 	let lastProgress = 0;
 	const progress = (phase: 'reading' | 'decoding', done: number, total: number, unit: 'bytes' | 'exchanges') => {
@@ -42,17 +51,25 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 				? { name: request.name, bytes: encoder.encode(request.text) }
 				: { name: request.file.name, bytes: await readFile(request.file, (done, total) => progress('reading', done, total, 'bytes')) };
 		const capture = readCapture(input);
-		loaded = analyze(capture, { onProgress: (done, total) => progress('decoding', done, total, 'exchanges') });
+		loaded = analyze(capture, {
+			known: request.settings.known,
+			userLists: request.settings.userLists,
+			onProgress: (done, total) => progress('decoding', done, total, 'exchanges')
+		});
 		post({ type: 'result', id: request.id, report: loaded.report, millis: performance.now() - started });
 	} catch (error) {
-		if (isInputError(error)) {
-			const location = (error as { location?: string }).location;
-			post({ type: 'error', id: request.id, kind: 'input', message: error.message, ...(location ? { location } : {}) });
-		} else {
-			post({ type: 'error', id: request.id, kind: 'bug', message: error instanceof Error ? error.message : String(error) });
-		}
+		postError(request.id, error);
 	}
 };
+
+function postError(id: number, error: unknown): void {
+	if (isInputError(error)) {
+		const location = (error as { location?: string }).location;
+		post({ type: 'error', id, kind: 'input', message: error.message, ...(location ? { location } : {}) });
+	} else {
+		post({ type: 'error', id, kind: 'bug', message: error instanceof Error ? error.message : String(error) });
+	}
+}
 
 async function readFile(file: File, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
 	const out = new Uint8Array(file.size);

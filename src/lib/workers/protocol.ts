@@ -4,11 +4,20 @@
  * never makes the main thread deserialize millions of nodes at once.
  */
 import type { DecodedPart, Report } from '../core/model';
+import type { KnownValue } from '../core/classify/known-values';
+import type { UserTrackerList } from '../core/classify/destinations/user-list';
+
+/** What the user set up for every analysis: their own identifiers and imported tracker lists. */
+export interface AnalysisSettings {
+	known: KnownValue[];
+	userLists: UserTrackerList[];
+}
 
 export type WorkerRequest =
-	| { type: 'analyze-text'; id: number; name: string; text: string }
-	| { type: 'analyze-file'; id: number; file: File }
-	| { type: 'get-parts'; id: number; exchange: number };
+	| { type: 'analyze-text'; id: number; name: string; text: string; settings: AnalysisSettings }
+	| { type: 'analyze-file'; id: number; file: File; settings: AnalysisSettings }
+	| { type: 'get-parts'; id: number; exchange: number }
+	| { type: 'parse-tracker-list'; id: number; text: string };
 
 export type Phase = 'reading' | 'decoding';
 
@@ -16,4 +25,5 @@ export type WorkerResponse =
 	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges' }
 	| { type: 'result'; id: number; report: Report; millis: number }
 	| { type: 'parts'; id: number; exchange: number; parts: DecodedPart[] }
+	| { type: 'tracker-list'; id: number; list: UserTrackerList }
 	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
