@@ -1,28 +1,54 @@
-/** The readable summary printed without --json. */
-import type { Report } from '../lib/core/model';
+/** The readable summary printed without --json: grouped so a 500-event batch reads in one screen. */
+import type { ExchangeReport, Finding, Report } from '../lib/core/model';
 
 export function renderSummary(report: Report): string {
 	const lines: string[] = [];
 	const { input, summary } = report;
 	lines.push(`${input.name}: ${input.format}, ${plural(input.exchanges, 'exchange')}, ${plural(summary.findings, 'finding')}`);
 	for (const note of summary.notes) lines.push(`  note: ${note}`);
-	for (const exchange of report.exchanges) {
-		const target = exchange.url ? `${exchange.method ?? '?'} ${truncate(exchange.url, 100)}` : 'payload';
-		const status = exchange.status !== null ? ` → ${exchange.status}` : '';
-		const layers = exchange.layers.length > 0 ? `  [${exchange.layers.join(' › ')}]` : '';
-		lines.push(`#${exchange.index} ${target}${status}${layers}`);
-		const who = exchange.destination;
-		if (who && (who.company || who.product)) lines.push(`    to ${[who.company, who.product].filter(Boolean).join(' / ')} (${who.category})`);
-		for (const finding of exchange.findings) {
-			lines.push(`    ${finding.type}: ${truncate(finding.value, 80)}  (${finding.confidence}; ${finding.reason})`);
-			lines.push(`      at ${finding.path}`);
+	if (summary.destinations && summary.destinations.length > 0) {
+		lines.push('who received what:');
+		for (const d of summary.destinations) {
+			if (d.severity.level === 'none') continue;
+			const who = [d.company, d.product].filter(Boolean).join(' / ') || d.site;
+			lines.push(`  [${d.severity.level}] ${who} (${d.site}, ${d.category}): ${d.severity.why}`);
 		}
 	}
+	for (const exchange of report.exchanges) lines.push(...renderExchange(exchange));
 	if (report.identifiers.length > 0) {
-		lines.push('identifiers seen more than once:');
-		for (const id of report.identifiers) lines.push(`  ${id.type} ${truncate(id.value, 60)} → ${id.sites.join(', ')} (exchanges ${id.exchanges.join(', ')})`);
+		lines.push('identifiers seen in more than one exchange:');
+		for (const id of report.identifiers) lines.push(`  ${id.type} ${truncate(id.value, 60)} → ${id.sites.join(', ') || 'no site'} (exchanges ${id.exchanges.join(', ')})`);
 	}
 	return lines.join('\n') + '\n';
+}
+
+function renderExchange(exchange: ExchangeReport): string[] {
+	const lines: string[] = [];
+	const target = exchange.url ? `${exchange.method ?? '?'} ${truncate(exchange.url, 100)}` : 'payload';
+	const status = exchange.status !== null ? ` → ${exchange.status}` : '';
+	const layers = exchange.layers.length > 0 ? `  [${exchange.layers.join(' › ')}]` : '';
+	lines.push(`#${exchange.index} ${target}${status}${layers}`);
+	const who = exchange.destination;
+	if (who && (who.company || who.product)) lines.push(`    to ${[who.company, who.product].filter(Boolean).join(' / ')} (${who.category})`);
+	for (const group of groupFindings(exchange.findings)) {
+		const first = group[0]!;
+		const times = group.length > 1 ? ` ×${group.length}` : '';
+		lines.push(`    ${first.type}: ${truncate(first.value, 80)}${times}  (${first.confidence}; ${first.reason})`);
+		lines.push(`      at ${first.path}${group.length > 1 ? ` (and ${group.length - 1} more place${group.length === 2 ? '' : 's'})` : ''}`);
+	}
+	return lines;
+}
+
+/** The same value of the same type, found in several places of one exchange, is one line. */
+function groupFindings(findings: Finding[]): Finding[][] {
+	const groups = new Map<string, Finding[]>();
+	for (const finding of findings) {
+		const key = `${finding.type}\u0000${finding.value}`;
+		const group = groups.get(key);
+		if (group) group.push(finding);
+		else groups.set(key, [finding]);
+	}
+	return [...groups.values()];
 }
 
 function plural(n: number, word: string): string {
