@@ -8,6 +8,8 @@ import type { DecodedNode, DecodedPart, Exchange, Finding, PartKind } from '../m
 import type { DetectContext, Detector, ExchangeContext } from './detectors/detector';
 import { DETECTORS } from './detectors/index';
 import { keyWords, normalizeKey } from './detectors/key-hints';
+import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
+import { USER_AGENT_FIELD_REASON, USER_AGENT_REASON } from './detectors/device-info';
 import { LAYER_SEPARATOR } from '../decode/path';
 import { isReadable } from '../decode/text';
 
@@ -27,6 +29,7 @@ interface Frame {
 
 export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart[], detectors: readonly Detector[] = DETECTORS): Finding[] {
 	const ex: ExchangeContext = { host: exchange.host, url: exchange.url, method: exchange.method };
+	const scope = aliasScope(exchange.host, exchange.url);
 	const collector = new FindingSet();
 	// Parts are walked first, then request headers, each in order (the stack pops last-pushed first).
 	const stack: Frame[] = headerNodes(exchange, parts).reverse();
@@ -41,7 +44,7 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 			// A codec's text output that is not readable (a lucky base64 reading of a word) says nothing.
 			const plausible = !node.codec || node.kind !== 'text' || isReadable(node.text ?? '');
 			if (plausible && (node.text?.length ?? 0) <= MAX_SCALAR) {
-				here = detectNode(node, frame, ex, detectors);
+				here = detectNode(node, frame, ex, detectors, scope);
 				if (frame.found) here = here.filter((f) => !frame.found!.has(f.type));
 				collector.addAll(here);
 			}
@@ -65,28 +68,66 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 			}
 		}
 	}
-	return collector.list();
+	return withoutUserAgentRepeats(collector.list());
 }
 
-function detectNode(node: DecodedNode, frame: Frame, exchange: ExchangeContext, detectors: readonly Detector[]): Finding[] {
-	const key = frame.key;
+function detectNode(node: DecodedNode, frame: Frame, exchange: ExchangeContext, detectors: readonly Detector[], scope: AliasScope): Finding[] {
+	let key = frame.key;
+	let normKey = key === null ? '' : normalizeKey(frame.partKind === 'header' ? key.replace(/^x-/i, '') : key);
+	let words = key === null ? [] : keyWords(key);
+	const alias = key === null ? null : keyAlias(key, normKey, frame.keyChain, frame.siblings, frame.partKind, scope);
+	if (alias) {
+		key = alias.label;
+		normKey = normalizeKey(alias.as);
+		words = keyWords(alias.as);
+	}
 	const ctx: DetectContext = {
 		key,
-		normKey: key === null ? '' : normalizeKey(frame.partKind === 'header' ? key.replace(/^x-/i, '') : key),
-		keyWords: key === null ? [] : keyWords(key),
+		normKey,
+		keyWords: words,
 		keyChain: frame.keyChain,
 		siblings: frame.siblings,
 		url: frame.url,
 		partKind: frame.partKind,
 		exchange
 	};
-	const found: Finding[] = [];
+	let found: Finding[] = [];
 	for (const detector of detectors) {
 		const list = detector.detect(node, ctx);
 		for (const f of list) found.push(f);
 	}
-	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) return found.filter((f) => f.type !== 'user.id');
+	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
+	if (alias) for (const f of found) f.reason = `${f.reason} (${alias.note})`;
 	return found;
+}
+
+/** Types that an identifier gives meaning to: without one, a User-Agent header tells a server only what every request does. */
+const IDENTIFYING = /^(?:device\.(?:imei|imsi|iccid|meid|serial|android_id|mac)|ad\.|user\.id|contact\.)/;
+
+/**
+ * Device model and OS version read out of a user-agent string: one finding per value per exchange, and
+ * none when the payload itself names the same model or version. From the User-Agent header, only on
+ * exchanges that also carry an identifier: every HTTP client sends its User-Agent, so alone it would mark
+ * every request of a phone's capture; next to a device or user ID it is part of that device's fingerprint.
+ */
+function withoutUserAgentRepeats(list: Finding[]): Finding[] {
+	const fromHeader = (f: Finding) => f.reason.endsWith(USER_AGENT_REASON);
+	const fromUserAgent = (f: Finding) => fromHeader(f) || f.reason.includes(USER_AGENT_FIELD_REASON);
+	if (!list.some(fromUserAgent)) return list;
+	const identified = list.some((f) => IDENTIFYING.test(f.type));
+	const key = (f: Finding) => `${f.type}\u0000${f.value.toLowerCase()}`;
+	const elsewhere = new Set(list.filter((f) => !fromUserAgent(f)).map(key));
+	const seen = new Set<string>();
+	// Body fields first: a user agent the payload carries on purpose is the better place to show it.
+	const ordered = [...list.filter((f) => fromUserAgent(f) && !fromHeader(f)), ...list.filter(fromHeader)];
+	const keep = new Set<Finding>();
+	for (const f of ordered) {
+		const k = key(f);
+		if ((fromHeader(f) && !identified) || elsewhere.has(k) || seen.has(k)) continue;
+		seen.add(k);
+		keep.add(f);
+	}
+	return list.filter((f) => !fromUserAgent(f) || keep.has(f));
 }
 
 /** Types that say exactly what an identifier is; they replace a generic `user.id` reading of the same value. */

@@ -6,6 +6,7 @@ import { json } from './codecs/json';
 import { escape } from './codecs/escape';
 import { form } from './codecs/form';
 import { jwt } from './codecs/jwt';
+import { lines } from './codecs/lines';
 import { lzString } from './codecs/lz-string';
 import { multipart } from './codecs/multipart';
 import { percent } from './codecs/percent';
@@ -20,7 +21,7 @@ import { utf16 } from './codecs/utf16';
 import { zlib } from './codecs/zlib';
 import { zstd } from './codecs/zstd';
 
-export const TEXT_CODECS: readonly TextCodec[] = [json, jwt, url, multipart, form, percent, base64, lzString, escape, hex];
+export const TEXT_CODECS: readonly TextCodec[] = [json, jwt, url, multipart, form, lines, percent, base64, lzString, escape, hex];
 
 export const BYTES_CODECS: readonly BytesCodec[] = [gzip, zstd, zlib, brotli, cbor, msgpack, protobuf, utf16, deflateRaw];
 

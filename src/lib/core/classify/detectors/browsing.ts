@@ -1,5 +1,5 @@
 /**
- * Browsing history: visited URLs (under keys that say "the page": `$url`, `referrer`, GA's `dl`),
+ * Browsing history: visited URLs (under keys that say "the page": `$url`, `referrer`; GA's `dl` via endpoint-params.ts),
  * search queries (the engine's query parameter inside any URL, or fields such as
  * `$latest_search_keyword`) and page titles.
  */
@@ -15,8 +15,6 @@ const URL_KEYS = new Set([
 	'sourceurl', 'weburl', 'documentlocation', 'documenturl', 'originalurl', 'openurl', 'visiturl', 'lasturl', 'initialreferrer', 'location',
 	'link', 'tabUrl', 'taburl', 'webpageurl', 'refererurl', 'referrerurl', 'requesturl', 'currentpage', 'pageuri', 'uri', 'loadurl', 'h5url'
 ]);
-/** Google Analytics' short parameter names: only inside a GA hit (a `tid` or `v` sibling). */
-const GA_URL_KEYS = new Set(['dl', 'dr', 'rl']);
 const TITLE_KEYS = new Set(['title', 'pagetitle', 'documenttitle', 'webtitle', 'pagename', 'tabtitle', 'webpagetitle']);
 const SEARCH_KEYS = new Set([
 	'searchkeyword', 'latestsearchkeyword', 'searchword', 'searchterm', 'searchquery', 'searchstring', 'searchtext', 'searchkey', 'keyword',
@@ -33,12 +31,12 @@ export const browsing: Detector = {
 		if (value.length === 0 || isPlaceholder(value)) return [];
 		const out: Finding[] = [];
 		const k = ctx.normKey;
-		// Google Analytics hits (`tid`, or `v` with `cid`) and Facebook Pixel hits (`ev`) use two-letter names.
-		const inGaHit = ctx.siblings !== null && (ctx.siblings.has('tid') || ctx.siblings.has('ev') || (ctx.siblings.has('v') && ctx.siblings.has('cid')));
+		// Trackers' two-letter names (GA's `dl`, `dt`; the Pixel's `rl`) arrive here already read as `page_url`,
+		// `page_title`… by endpoint-params.ts, and only at their own endpoints.
 
 		const url = httpUrl(value);
 		if (url) {
-			if ((URL_KEYS.has(k) || (GA_URL_KEYS.has(k) && inGaHit)) && value !== ctx.exchange.url && !firstPartyReferer(ctx, url)) {
+			if (URL_KEYS.has(k) && value !== ctx.exchange.url && !firstPartyReferer(ctx, url)) {
 				out.push(finding(node, 'browsing.url', value, 'high', `web address, ${keyLabel(ctx.key)}`));
 			}
 			out.push(...searchInUrl(node, url));
@@ -57,7 +55,7 @@ export const browsing: Detector = {
 			if (value.length <= 512) out.push(finding(node, 'browsing.search_query', value, 'high', `search words, ${keyLabel(ctx.key)}`));
 			return out;
 		}
-		if ((TITLE_KEYS.has(k) && !hasMediaSibling(ctx) && !SCREEN_CLASS.test(value)) || (k === 'dt' && inGaHit)) {
+		if (TITLE_KEYS.has(k) && !hasMediaSibling(ctx) && !SCREEN_CLASS.test(value)) {
 			if (value.length <= 1024 && !/^\d+$/.test(value)) out.push(finding(node, 'browsing.title', value, k === 'title' && !ctx.key?.startsWith('$') ? 'medium' : 'high', `page title, ${keyLabel(ctx.key)}`));
 		}
 		return out;

@@ -17,8 +17,7 @@ const USER_ID_KEYS = new Set([
 	'identityandroiduuid', 'identityandroidid', 'userpseudoid', 'fbp', 'ga', 'gid', 'fbc', 'ajsanonymousid', 'ajsuserid', 'mpid', 'guid',
 	'imid', 'tuid', 'ssoid', 'bdid', 'baiduid', 'xiaomiid', 'miid', 'uniqueidentifier', 'idfv', 'vendorid', 'androiduuid', 'mid', 'openudid', 'odid'
 ]);
-/** Short names that mean "user" only inside a Google Analytics hit (a `tid` or `v` sibling). */
-const GA_KEYS = new Set(['cid', 'uid', 'gclid']);
+/** GA's `cid` and `uid` mean "user" only in a GA hit: endpoint-params.ts reads them as `client_id`, `user_id` there. */
 
 const PERSON_PARENTS = new Set(['user', 'customer', 'member', 'account', 'profile', 'visitor', 'person', 'player', 'device']);
 
@@ -30,12 +29,11 @@ export const userIds: Detector = {
 		if (raw === null) return [];
 		const value = raw.trim();
 		const k = ctx.normKey;
-		const inGaHit = ctx.siblings !== null && (ctx.siblings.has('tid') || (ctx.siblings.has('v') && ctx.siblings.has('t')) || ctx.siblings.has('measurementid'));
 		const inIdentities = ctx.keyChain.length > 0 && ['identities', 'identity', 'ids', 'useridentities'].includes(ctx.keyChain[ctx.keyChain.length - 1]!);
 		const parent = ctx.keyChain[ctx.keyChain.length - 1] ?? '';
 		// `user: { id }` (Sentry, many APIs): the parent names whose ID it is.
 		const ownedId = (k === 'id' || k === 'uuid') && PERSON_PARENTS.has(parent);
-		const named = USER_ID_KEYS.has(k) || (GA_KEYS.has(k) && inGaHit) || (inIdentities && k.length > 0) || ownedId;
+		const named = USER_ID_KEYS.has(k) || (inIdentities && k.length > 0) || ownedId;
 		if (!named || keyForbidsIdentifier(ctx.keyWords, k)) return [];
 		if (value.length < 4 || value.length > 256 || isPlaceholder(value) || /\s/.test(value) || /^https?:/i.test(value)) return [];
 		if (node.kind === 'number' && value.length < 5) return [];
