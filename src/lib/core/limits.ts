@@ -6,6 +6,8 @@
 export interface Limits {
 	/** Codec layers stacked on one value (base64 › gzip › json is 3). */
 	maxLayers: number;
+	/** Codec attempts (decode calls) the peeler may spend on one leaf before settling for the best so far. */
+	maxSearchSteps: number;
 	/** Nesting of structure (JSON, protobuf, …) converted into nodes. */
 	maxStructureDepth: number;
 	/** Bytes one codec may produce from one input. */
@@ -24,9 +26,10 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 	maxLayers: 12,
+	maxSearchSteps: 48,
 	maxStructureDepth: 256,
-	maxBytesPerNode: 64 * 1024 * 1024,
-	maxTotalBytes: 256 * 1024 * 1024,
+	maxBytesPerNode: 32 * 1024 * 1024,
+	maxTotalBytes: 64 * 1024 * 1024,
 	maxRatio: 1000,
 	maxNodes: 500_000,
 	maxMillis: 10_000,

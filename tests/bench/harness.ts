@@ -1,0 +1,160 @@
+/**
+ * A small benchmark harness: every benchmark times Telltale against a baseline in the same run
+ * (warm-up first, then interleaved runs, medians compared), so the ratio survives a busy machine
+ * better than absolute times do. Timing assertions belong here, never in unit tests.
+ */
+import { cpus, platform, release, totalmem } from 'node:os';
+
+export interface Benchmark<Input = unknown> {
+	/** Stable id: also the key of this benchmark's section in docs/PERFORMANCE.md. */
+	id: string;
+	title: string;
+	/** What is measured, in a sentence or two (printed into docs/PERFORMANCE.md). */
+	description: string;
+	baselineLabel: string;
+	/** Pass when median(subject) / median(baseline) is at most this. */
+	target: number;
+	warmup?: number;
+	runs?: number;
+	/** Builds the input, deterministically. Not timed. */
+	setup(): Input;
+	baseline(input: Input): unknown;
+	subject(input: Input): unknown;
+	/**
+	 * Checks, outside the timing, that the subject really did the whole job (a fast wrong answer is
+	 * not a pass). Returns a problem or null.
+	 */
+	verify?(input: Input, result: unknown): string | null;
+}
+
+export interface BenchResult {
+	id: string;
+	title: string;
+	description: string;
+	baselineLabel: string;
+	baselineMs: number;
+	subjectMs: number;
+	ratio: number;
+	target: number;
+	runs: number;
+	pass: boolean;
+	problem: string | null;
+}
+
+export function measure<Input>(bench: Benchmark<Input>): BenchResult {
+	const input = bench.setup();
+	const warmup = bench.warmup ?? 3;
+	const runs = bench.runs ?? 9;
+	let problem: string | null = null;
+	for (let i = 0; i < warmup; i++) {
+		bench.baseline(input);
+		const result = bench.subject(input);
+		if (i === 0 && bench.verify) problem = bench.verify(input, result);
+	}
+	const baseline: number[] = [];
+	const subject: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		// Alternate the order so neither side always runs right after a garbage collection.
+		if (i % 2 === 0) {
+			baseline.push(time(() => bench.baseline(input)));
+			subject.push(time(() => bench.subject(input)));
+		} else {
+			subject.push(time(() => bench.subject(input)));
+			baseline.push(time(() => bench.baseline(input)));
+		}
+	}
+	const baselineMs = median(baseline);
+	const subjectMs = median(subject);
+	const ratio = subjectMs / baselineMs;
+	return {
+		id: bench.id,
+		title: bench.title,
+		description: bench.description,
+		baselineLabel: bench.baselineLabel,
+		baselineMs,
+		subjectMs,
+		ratio,
+		target: bench.target,
+		runs,
+		pass: problem === null && ratio <= bench.target,
+		problem
+	};
+}
+
+function time(work: () => unknown): number {
+	const start = performance.now();
+	work();
+	return performance.now() - start;
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface Machine {
+	cpu: string;
+	cores: number;
+	os: string;
+	memory: string;
+	node: string;
+	date: string;
+}
+
+export function machine(): Machine {
+	const list = cpus();
+	return {
+		cpu: list[0]?.model.trim() ?? 'unknown CPU',
+		cores: list.length,
+		os: `${platform()} ${release()}`,
+		memory: `${Math.round(totalmem() / 1024 ** 3)} GiB`,
+		node: process.version,
+		date: new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+	};
+}
+
+export function formatTable(results: BenchResult[]): string {
+	const rows = [['benchmark', 'baseline', 'telltale', 'ratio', 'target', 'result']];
+	for (const r of results) {
+		rows.push([r.id, `${r.baselineMs.toFixed(1)} ms`, `${r.subjectMs.toFixed(1)} ms`, `${r.ratio.toFixed(2)}×`, `≤ ${r.target}×`, verdict(r)]);
+	}
+	const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+	return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ')).join('\n');
+}
+
+export function verdict(r: BenchResult): string {
+	if (r.problem) return `FAIL (${r.problem})`;
+	return r.pass ? 'PASS' : 'FAIL';
+}
+
+/** The Markdown section for one result, between markers so a later run can replace exactly it. */
+export function markdownSection(r: BenchResult, m: Machine): string {
+	return [
+		`<!-- bench:${r.id} -->`,
+		`### ${r.title}`,
+		'',
+		r.description,
+		'',
+		'| baseline | Telltale | ratio | target | result |',
+		'| --- | --- | --- | --- | --- |',
+		`| ${r.baselineMs.toFixed(1)} ms (${r.baselineLabel}) | ${r.subjectMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ≤ ${r.target}× | ${verdict(r)} |`,
+		'',
+		`Median of ${r.runs} interleaved runs after warm-up. ${m.date}, Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memory} RAM, ${m.os}.`,
+		`<!-- /bench:${r.id} -->`
+	].join('\n');
+}
+
+/** Replaces the marked section for each result in `doc`, or appends it. */
+export function refreshDocument(doc: string, sections: Array<{ id: string; text: string }>): string {
+	let out = doc;
+	for (const { id, text } of sections) {
+		const start = `<!-- bench:${id} -->`;
+		const end = `<!-- /bench:${id} -->`;
+		const from = out.indexOf(start);
+		const to = out.indexOf(end);
+		if (from >= 0 && to > from) out = out.slice(0, from) + text + out.slice(to + end.length);
+		else out = `${out.replace(/\s*$/, '')}\n\n${text}\n`;
+	}
+	return out.endsWith('\n') ? out : `${out}\n`;
+}

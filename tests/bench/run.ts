@@ -1,0 +1,56 @@
+/**
+ * `npm run bench [-- <filter>]`: runs every `tests/bench/*.bench.ts` (each exports `benchmarks`), prints
+ * a table and refreshes each benchmark's section in docs/PERFORMANCE.md. Exit code 1 when one fails.
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatTable, machine, markdownSection, measure, refreshDocument, verdict, type Benchmark, type BenchResult } from './harness';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const docPath = resolve(here, '../../docs/PERFORMANCE.md');
+const DOC_HEAD = `# Performance
+
+Measured by \`npm run bench\` (tests/bench/). Each benchmark times Telltale against a minimal baseline doing
+the same job with platform primitives, in the same process and run, and compares medians. Inputs are
+generated in code from a fixed seed. Sections below are refreshed by each run; machine, date and Node
+version are written with each one.
+`;
+
+async function main(filter: string | undefined): Promise<number> {
+	const files = readdirSync(here)
+		.filter((f) => f.endsWith('.bench.ts'))
+		.sort();
+	const benches: Benchmark[] = [];
+	for (const file of files) {
+		const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks?: Benchmark[] };
+		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push(bench);
+	}
+	if (benches.length === 0) {
+		process.stderr.write(`no benchmark matches ${filter ?? '(none found)'}\n`);
+		return 1;
+	}
+	const m = machine();
+	const results: BenchResult[] = [];
+	for (const bench of benches) {
+		process.stdout.write(`running ${bench.id}…\n`);
+		const result = measure(bench);
+		results.push(result);
+		process.stdout.write(`  ${result.subjectMs.toFixed(1)} ms vs ${result.baselineMs.toFixed(1)} ms: ${result.ratio.toFixed(2)}× (target ≤ ${result.target}×) ${verdict(result)}\n`);
+	}
+	process.stdout.write(`\n${formatTable(results)}\n\n${m.date} · Node ${m.node} · ${m.cpu} (${m.cores} cores) · ${m.os}\n`);
+	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : DOC_HEAD;
+	writeFileSync(docPath, refreshDocument(doc, results.map((r) => ({ id: r.id, text: markdownSection(r, m) }))));
+	process.stdout.write(`updated ${docPath}\n`);
+	return results.every((r) => r.pass) ? 0 : 1;
+}
+
+main(process.argv[2]).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 1;
+	}
+);
