@@ -52,7 +52,8 @@ export function severityOf(findings: readonly Finding[], category: DestinationCa
 	for (const f of findings) if (!isOptedOutAdId(f) && f.confidence !== 'low') types.add(f.type);
 	if (types.size === 0) {
 		const optedOut = findings.some(isOptedOutAdId);
-		return { level: 'none', why: optedOut ? 'no personal data found; the advertising ID was all zeros (ad tracking limited)' : 'no personal data found' };
+		if (optedOut) return { level: 'none', why: 'no personal data found; the advertising ID was all zeros (ad tracking limited)' };
+		return { level: 'none', why: findings.length > 0 ? 'only low-confidence findings (such as a search sent to the engine searched with)' : 'no personal data found' };
 	}
 	const has = (set: Set<FindingType>) => [...types].some((t) => set.has(t));
 	const thirdParty = category !== null && THIRD_PARTY.has(category);

@@ -47,7 +47,14 @@ export const browsing: Detector = {
 			const outer = httpUrl(ctx.url);
 			const engine = outer ? searchEngineOf(outer) : null;
 			if (engine && engine.params.includes(ctx.key)) {
-				out.push(finding(node, 'browsing.search_query', value, 'high', `${engine.name} search, parameter ${ctx.key}`));
+				// The request IS the search: the engine receives the words because the user asked it to. Reported, but at
+				// low confidence so it does not count as a leak; the same words inside telemetry elsewhere stay high.
+				const isTheSearchItself = ctx.partKind === 'query' && ctx.url === ctx.exchange.url;
+				out.push(
+					isTheSearchItself
+						? finding(node, 'browsing.search_query', value, 'low', `the search itself: ${engine.name}, parameter ${ctx.key}, sent to the engine searched with`)
+						: finding(node, 'browsing.search_query', value, 'high', `${engine.name} search, parameter ${ctx.key}`)
+				);
 				return out;
 			}
 		}
