@@ -50,7 +50,18 @@ function generateHar(): Uint8Array {
 		const dataList = gzipSync(Buffer.from(JSON.stringify(events))).toString('base64');
 		const body = `crc=${Math.floor(random() * 1e9)}&gzip=1&data_list=${encodeURIComponent(dataList)}`;
 		entries.push({
-			_initiator: { type: 'script', url: 'https://static.example.com/sa.min.js', lineNumber: 1 },
+			_initiator: {
+				type: 'script',
+				stack: {
+					callFrames: ['sendBeacon', 'flush', 'track'].map((functionName, k) => ({
+						functionName,
+						scriptId: String(100 + k),
+						url: 'https://static.example.com/sa.min.js',
+						lineNumber: 1,
+						columnNumber: Math.floor(random() * 90000)
+					}))
+				}
+			},
 			_priority: 'High',
 			_resourceType: 'xhr',
 			cache: {},
@@ -158,7 +169,7 @@ const read: Benchmark<Uint8Array> = {
 	id: 'capture-read-20000',
 	title: 'Read a 20,000-entry HAR (~90 MB) into Exchanges',
 	get description(): string {
-		return `A generated Chrome-style HAR (2-space indented, HTTP/2 pseudo-headers, cookies, base64 response bodies) of 20,000 entries whose request bodies are form › base64 › gzip › JSON. Telltale feeds it in 1 MiB chunks through the streaming pipeline (sniff, byte scanner, one JSON.parse per entry, Exchange and Parts built, base64 bodies decoded), exactly as readCaptureStream does. Baseline: TextDecoder + JSON.parse of the whole file (no Exchanges). ${memoryNote}`;
+		return `A generated Chrome-style HAR (2-space indented, HTTP/2 pseudo-headers, initiator stacks, cookies, base64 response bodies) of 20,000 entries whose request bodies are form › base64 › gzip › JSON. Telltale feeds it in 1 MiB chunks through the streaming pipeline (sniff, byte scanner, one JSON.parse per entry, Exchange and Parts built, base64 bodies decoded), exactly as readCaptureStream does. Baseline: TextDecoder + JSON.parse of the whole file (no Exchanges). ${memoryNote}`;
 	},
 	baselineLabel: 'TextDecoder + JSON.parse of the whole file',
 	target: 2,

@@ -1,75 +1,132 @@
-/** HAR 1.1 / 1.2 reader (whole-document form; streaming arrives with the capture-readers issue). */
-import type { Capture, Exchange, Header, Part } from '../model';
+/**
+ * HAR 1.1 / 1.2 reader. Bytes go in chunk by chunk (`push`), entries come out one at a time as Exchanges;
+ * the synchronous `readHar` and the streaming reader both use this class, so they give the same Capture.
+ */
+import type { Capture, Exchange } from '../model';
 import { InputError } from '../errors';
-import { jsonSyntaxError } from './json-error';
-import { hostOf, queryOf } from './url';
+import { HarScanner, HarScanProblem } from './har-scanner';
+import { exchangeFromHarEntry, newTally, type HarTally } from './har-entry';
+import { firstJsonProblem } from './json-locate';
+import { PartialCaptureError, count, plural } from './capture-error';
 
-interface HarHeader {
-	name?: unknown;
-	value?: unknown;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export interface HarReaderOptions {
+	name: string;
+	/** Said before every error message about bytes, e.g. "after gunzip" for a wrapped file. */
+	wrapper?: string;
+	/** Notes from outer layers (e.g. "unpacked from a gzip file"). */
+	notes?: string[];
 }
 
-export function readHar(name: string, text: string): Capture {
-	let doc: unknown;
-	try {
-		doc = JSON.parse(text);
-	} catch (error) {
-		throw jsonSyntaxError(text, error, 'The HAR');
+export class HarReader {
+	readonly exchanges: Exchange[] = [];
+	private readonly tally: HarTally = newTally();
+	private readonly meta = new Map<string, unknown>();
+	private readonly scanner: HarScanner;
+
+	constructor(private readonly options: HarReaderOptions) {
+		this.scanner = new HarScanner({
+			entry: (bytes, index, at) => this.exchanges.push(this.readEntry(bytes, index, at)),
+			member: (key, bytes) => {
+				try {
+					this.meta.set(key, JSON.parse(decoder.decode(bytes)));
+				} catch {
+					// A malformed `creator` or `comment` does not stop the entries from being read.
+				}
+			}
+		});
 	}
-	const log = (doc as { log?: unknown } | null)?.log;
-	if (typeof log !== 'object' || log === null) throw new InputError('Not a HAR file: `log` is missing');
-	const entries = (log as { entries?: unknown }).entries;
-	if (!Array.isArray(entries)) throw new InputError('Not a HAR file: `log.entries` is missing');
-	const exchanges = entries.map((entry, index) => readEntry(entry, index));
-	const creator = (log as { creator?: { name?: unknown; version?: unknown } }).creator;
-	const notes = typeof creator?.name === 'string' ? [`written by ${creator.name}${typeof creator.version === 'string' ? ` ${creator.version}` : ''}`] : [];
-	return { name, format: 'har', exchanges, notes };
-}
 
-function readEntry(entry: unknown, index: number): Exchange {
-	if (typeof entry !== 'object' || entry === null) throw new InputError(`Entry ${index} of the HAR is not an object`, `entry ${index}`);
-	const e = entry as Record<string, any>;
-	const request = (e.request ?? {}) as Record<string, any>;
-	const response = (e.response ?? {}) as Record<string, any>;
-	const url = typeof request.url === 'string' ? request.url : null;
-	const requestHeaders = headers(request.headers);
-	const responseHeaders = headers(response.headers);
-	const parts: Part[] = [];
-	const query = url ? queryOf(url) : null;
-	if (query) parts.push({ kind: 'query', name: 'query', payload: { kind: 'text', text: query }, contentType: 'application/x-www-form-urlencoded' });
-	const postText = request.postData?.text;
-	if (typeof postText === 'string' && postText.length > 0) {
-		parts.push({ kind: 'request-body', name: 'body', payload: { kind: 'text', text: postText }, ...contentTypeOf(request.postData?.mimeType, requestHeaders) });
+	get bytesRead(): number {
+		return this.scanner.bytesScanned;
 	}
-	const content = response.content;
-	if (typeof content?.text === 'string' && content.text.length > 0) {
-		const payload = content.encoding === 'base64' ? { kind: 'text' as const, text: content.text } : { kind: 'text' as const, text: content.text };
-		parts.push({ kind: 'response-body', name: 'response', payload, ...contentTypeOf(content.mimeType, responseHeaders) });
+
+	get entriesRead(): number {
+		return this.exchanges.length;
 	}
-	const status = typeof response.status === 'number' && response.status > 0 ? response.status : null;
-	return {
-		index,
-		method: typeof request.method === 'string' ? request.method : null,
-		url,
-		host: url ? hostOf(url) : null,
-		status,
-		startedAt: typeof e.startedDateTime === 'string' ? e.startedDateTime : null,
-		requestHeaders,
-		responseHeaders,
-		parts,
-		notes: []
-	};
+
+	push(chunk: Uint8Array): void {
+		try {
+			this.scanner.push(chunk);
+		} catch (error) {
+			throw this.toInputError(error);
+		}
+	}
+
+	finish(): Capture {
+		try {
+			this.scanner.finish();
+		} catch (error) {
+			throw this.toInputError(error);
+		}
+		if (this.exchanges.length === 0) throw new InputError('The HAR has no entries', 'log.entries');
+		return this.capture();
+	}
+
+	/** Everything read so far, as a Capture (for partial results). */
+	capture(): Capture {
+		return { name: this.options.name, format: 'har', exchanges: this.exchanges.slice(), notes: this.notes() };
+	}
+
+	private readEntry(bytes: Uint8Array, index: number, at: number): Exchange {
+		const text = decoder.decode(bytes);
+		let value: unknown;
+		try {
+			value = JSON.parse(text);
+		} catch {
+			const problem = firstJsonProblem(text);
+			const offset = problem ? at + encoder.encode(text.slice(0, problem.index)).length : at;
+			const why = problem?.reason ?? 'it is not valid JSON';
+			throw new HarScanProblem('syntax', why, offset, index);
+		}
+		return exchangeFromHarEntry(value, index, this.tally);
+	}
+
+	private toInputError(error: unknown): unknown {
+		if (!(error instanceof HarScanProblem)) return error;
+		const where = this.options.wrapper ? ` (${this.options.wrapper})` : '';
+		const byte = `byte ${count(error.at)}${where}`;
+		const inside = error.insideEntry !== null ? ` (inside entry ${count(error.insideEntry + 1)})` : '';
+		const read = `${plural(this.exchanges.length, 'complete entry', 'complete entries')} ${this.exchanges.length === 1 ? 'was' : 'were'} read`;
+		switch (error.kind) {
+			case 'empty':
+				return new InputError(`${this.options.name} holds no JSON`);
+			case 'not-har':
+				return new InputError(`Not a HAR file: ${error.detail}`, error.at > 0 ? `byte ${error.at}` : undefined);
+			case 'truncated':
+				return new PartialCaptureError(
+					`The HAR ends unexpectedly at ${byte}${inside || (this.scanner.sawEntries ? '' : ' (before `log.entries`)')}: the file is truncated — ${read}`,
+					`byte ${error.at}`,
+					this.capture()
+				);
+			case 'syntax':
+				return new PartialCaptureError(`The HAR is not valid JSON at ${byte}${inside}: ${error.detail} — ${read}`, `byte ${error.at}`, this.capture());
+		}
+	}
+
+	private notes(): string[] {
+		const notes: string[] = [...(this.options.notes ?? [])];
+		const creator = this.meta.get('creator') as { name?: unknown; version?: unknown } | undefined;
+		if (typeof creator?.name === 'string') notes.push(`written by ${creator.name}${typeof creator.version === 'string' ? ` ${creator.version}` : ''}`);
+		const browser = this.meta.get('browser') as { name?: unknown; version?: unknown } | undefined;
+		if (typeof browser?.name === 'string') notes.push(`recorded in ${browser.name}${typeof browser.version === 'string' ? ` ${browser.version}` : ''}`);
+		const version = this.meta.get('version');
+		if (typeof version === 'string' && version !== '1.2') notes.push(`HAR version ${version}`);
+		const t = this.tally;
+		if (t.timesWithoutZone > 0) notes.push(`${plural(t.timesWithoutZone, 'time stamp')} had no time zone and ${t.timesWithoutZone === 1 ? 'was' : 'were'} read as UTC`);
+		if (t.base64Lies > 0) notes.push(`${plural(t.base64Lies, 'body', 'bodies')} marked base64 ${t.base64Lies === 1 ? 'was' : 'were'} not base64 and ${t.base64Lies === 1 ? 'was' : 'were'} read as text`);
+		if (t.externalBodies > 0) notes.push(`${plural(t.externalBodies, 'body', 'bodies')} stored outside the HAR (not decoded)`);
+		if (t.nonObjectEntries > 0) notes.push(`${plural(t.nonObjectEntries, 'entry', 'entries')} ${t.nonObjectEntries === 1 ? 'was' : 'were'} not an object`);
+		if (this.scanner.trailingAt >= 0) notes.push(`ignored data after the end of the HAR at byte ${count(this.scanner.trailingAt)}`);
+		return notes;
+	}
 }
 
-function headers(list: unknown): Header[] {
-	if (!Array.isArray(list)) return [];
-	return (list as HarHeader[])
-		.filter((h) => typeof h?.name === 'string')
-		.map((h) => ({ name: String(h.name), value: typeof h.value === 'string' ? h.value : String(h.value ?? '') }));
-}
-
-function contentTypeOf(mimeType: unknown, list: Header[]): { contentType?: string } {
-	const header = list.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-	const value = typeof mimeType === 'string' && mimeType ? mimeType : header;
-	return value ? { contentType: value } : {};
+/** Reads a whole HAR held in memory. */
+export function readHar(name: string, bytes: Uint8Array, options: Omit<HarReaderOptions, 'name'> = {}): Capture {
+	const reader = new HarReader({ name, ...options });
+	reader.push(bytes);
+	return reader.finish();
 }

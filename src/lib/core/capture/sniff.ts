@@ -1,26 +1,22 @@
-/** Picks a reader from the content itself, not from the file name. */
+/** Reads a capture held in memory: the same pipeline as the streaming reader, fed in one piece. */
 import type { Capture } from '../model';
-import { InputError } from '../errors';
-import { readHar } from './har';
-import { readPayload } from './payload';
-import { utf8OrNull } from '../decode/text';
+import { createCaptureSink } from './pipeline';
+
+export { formatOfText, wrapperOf } from './formats';
 
 export interface CaptureInput {
 	name: string;
 	bytes: Uint8Array;
+	/** Largest input accepted, before and after unpacking (defaults to the Budget's maxInputBytes). */
+	maxInputBytes?: number;
 }
 
-export function readCapture({ name, bytes }: CaptureInput): Capture {
-	if (bytes.length === 0) throw new InputError(`${name} is empty`);
-	const decoded = utf8OrNull(bytes);
-	if (decoded === null) return readPayload(name, { kind: 'bytes', bytes });
-	const text = decoded.replace(/^\ufeff/, '');
-	if (text.trim().length === 0) throw new InputError(`${name} holds only white space`);
-	if (looksLikeHar(text)) return readHar(name, text);
-	return readPayload(name, { kind: 'text', text });
-}
-
-function looksLikeHar(text: string): boolean {
-	const head = text.slice(0, 4096).trimStart();
-	return head.startsWith('{') && /"log"\s*:/.test(head);
+/**
+ * Sniffs the format from the content (gzip / zlib / zip wrappers, HAR, raw HTTP, curl, Burp XML, else a bare
+ * payload) and reads it. Throws InputError (PartialCaptureError when some exchanges were read) for bad input.
+ */
+export function readCapture({ name, bytes, maxInputBytes }: CaptureInput): Capture {
+	const sink = createCaptureSink({ name, size: bytes.length, ...(maxInputBytes ? { maxInputBytes } : {}) });
+	sink.push(bytes);
+	return sink.finish();
 }
