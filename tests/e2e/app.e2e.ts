@@ -1,0 +1,194 @@
+/** One test per user flow, against the production build in Debian's Chromium. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newContext } from './support/browser';
+import { serveBuild, type AppServer } from './support/server';
+import {
+	byTestId,
+	collectPageErrors,
+	decodeFromBox,
+	decodedTreeText,
+	expandDecodedTree,
+	dragFilesOver,
+	dropDraggedFiles,
+	layerChainText,
+	openApp,
+	openFiles,
+	pasteAnywhere,
+	waitForReport
+} from './support/app';
+import { HOSTILE_STRINGS, base64Json, entryCount, fixtureHar, harEntries, largeHar, smallTrackerHar } from './support/payloads';
+
+let server: AppServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+	[server, browser] = await Promise.all([serveBuild(), launchChromium()]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+beforeEach(async () => {
+	// The service worker has its own tests (egress, offline); here it would only add a background precache to every test.
+	context = await newContext(browser, { serviceWorkers: 'block' });
+	page = await context.newPage();
+	pageErrors = collectPageErrors(page);
+	await openApp(page, server.origin);
+});
+
+afterEach(async () => {
+	await context?.close();
+	expect(pageErrors, 'uncaught exceptions in the page').toEqual([]);
+});
+
+describe('Telltale in the browser', () => {
+	test('loads the home page with every way in: paste box, Open file, Try a sample', async () => {
+		expect(await page.title()).toMatch(/Telltale/);
+		for (const id of ['paste-input', 'decode-button', 'open-file', 'try-sample']) {
+			await expect(byTestId(page, id).isVisible(), id).resolves.toBe(true);
+		}
+		expect(await byTestId(page, 'file-input').getAttribute('type')).toBe('file');
+		expect(await byTestId(page, 'error-banner').count()).toBe(0);
+		expect(await byTestId(page, 'report').count()).toBe(0);
+	});
+
+	test('decodes a payload typed into the paste box', async () => {
+		await decodeFromBox(page, base64Json({ event: 'search', query: 'weather in lisbon', device: 'e2e-box' }));
+		await waitForReport(page);
+		expect(await layerChainText(page)).toContain('base64 › json');
+		expect(await decodedTreeText(page)).toContain('weather in lisbon');
+		expect(await byTestId(page, 'exchange-row').count()).toBe(1);
+	});
+
+	test('Ctrl/Cmd+V anywhere on the page analyzes the clipboard text', async () => {
+		await pasteAnywhere(page, base64Json({ event: 'search', query: 'pasted from the clipboard' }));
+		await waitForReport(page);
+		expect(await layerChainText(page)).toContain('base64 › json');
+		expect(await decodedTreeText(page)).toContain('pasted from the clipboard');
+		// The paste went to the page, not into the box.
+		expect(await byTestId(page, 'paste-input').inputValue()).toBe('');
+	});
+
+	test('"Try a sample" peels the Sensors batch: form › base64 › gzip › json', async () => {
+		await byTestId(page, 'try-sample').click();
+		await waitForReport(page);
+		expect(await byTestId(page, 'exchange-row').count()).toBeGreaterThan(1);
+		await byTestId(page, 'exchange-row').filter({ hasText: 'sa.api.intl.miui.com' }).first().click();
+		expect(await layerChainText(page)).toContain('form › base64 › gzip › json');
+		// These strings exist only inside the gzip layer: seeing them proves the whole chain was peeled.
+		await expandDecodedTree(page);
+		const tree = await decodedTreeText(page);
+		expect(tree).toContain('https://www.webmd.com/depression/guide/detecting-depression');
+		expect(tree).toContain('$AppViewScreen');
+	});
+
+	test('"Open file" reads a HAR: one exchange row per entry, in file order', async () => {
+		const real = fixtureHar();
+		const har = real ?? { name: 'capture.har', content: smallTrackerHar() };
+		await openFiles(page, [{ ...har, type: 'application/json' }]);
+		await waitForReport(page);
+		const entries = harEntries(har.content);
+		const rows = byTestId(page, 'exchange-row');
+		await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(entries.length);
+		const rowTexts = await rows.allInnerTexts();
+		entries.forEach((entry, index) => expect(rowTexts[index], `row ${index}`).toContain(new URL(entry.request.url).hostname));
+	});
+
+	test('dropping a HAR anywhere on the window shows the drop overlay, then one row per entry', async () => {
+		const har = smallTrackerHar();
+		await dragFilesOver(page, [{ name: 'dropped.har', content: har, type: 'application/json' }]);
+		await byTestId(page, 'drop-overlay').waitFor({ state: 'visible', timeout: 5_000 });
+		await dropDraggedFiles(page);
+		await byTestId(page, 'drop-overlay').waitFor({ state: 'hidden', timeout: 5_000 });
+		await waitForReport(page);
+		const rows = byTestId(page, 'exchange-row');
+		await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(entryCount(har));
+		expect(await rows.nth(1).innerText()).toContain('sa.tracker-example.test');
+		expect(await rows.nth(2).innerText()).toContain('collect.analytics-example.test');
+	});
+
+	test('hostile markup in a capture is shown as text: no new elements, no dialog, no request', async () => {
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		const requestsAfterLoad: string[] = [];
+		page.on('request', (request) => requestsAfterLoad.push(request.url()));
+		const countActiveElements = () =>
+			page.evaluate(() => document.querySelectorAll('img, script, svg[onload], iframe, object, embed, [onerror], [onload]').length);
+		const before = await countActiveElements();
+
+		const payload = JSON.stringify({ title: HOSTILE_STRINGS[0], note: HOSTILE_STRINGS[1], svg: HOSTILE_STRINGS[2], frame: HOSTILE_STRINGS[3] });
+		await pasteAnywhere(page, payload);
+		await waitForReport(page);
+		// And once more, wrapped in base64, so the markup comes out of a decoded layer rather than the raw input.
+		await pasteAnywhere(page, base64Json({ title: HOSTILE_STRINGS[0], note: HOSTILE_STRINGS[1] }));
+		await waitForReport(page);
+		await page.waitForTimeout(500);
+
+		const tree = await decodedTreeText(page);
+		expect(tree).toContain('<img src=x onerror=');
+		expect(tree).toContain('<script>');
+		expect(await countActiveElements()).toBe(before);
+		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(dialogs).toEqual([]);
+		// An <img src=x> would fetch <origin>/x; the analysis itself needs nothing from the network.
+		expect(requestsAfterLoad.filter((url) => !/\/_app\/immutable\//.test(url))).toEqual([]);
+	});
+
+	test('a truncated HAR shows a specific error and keeps the previous results', async () => {
+		const good = smallTrackerHar();
+		await openFiles(page, [{ name: 'good.har', content: good, type: 'application/json' }]);
+		await waitForReport(page);
+		await expect.poll(() => byTestId(page, 'exchange-row').count(), { timeout: 30_000 }).toBe(3);
+
+		const truncated = good.slice(0, Math.floor(good.length * 0.6));
+		await openFiles(page, [{ name: 'truncated.har', content: truncated, type: 'application/json' }]);
+		const banner = byTestId(page, 'error-banner');
+		await banner.waitFor({ state: 'visible', timeout: 30_000 });
+		expect(await banner.getAttribute('role')).toBe('alert');
+		const message = await banner.innerText();
+		// Specific: says what is wrong and where.
+		expect(message).toMatch(/truncated|ends unexpectedly|unexpected end/i);
+		expect(message).toMatch(/byte [\d,]+|offset [\d,]+|entry \d+/i);
+		// The earlier report is still there, untouched.
+		expect(await byTestId(page, 'report').isVisible()).toBe(true);
+		expect(await byTestId(page, 'exchange-row').count()).toBe(3);
+	});
+
+	test('Cancel stops a long analysis and the page stays responsive', async () => {
+		const big = largeHar(6_000);
+		await openFiles(page, [{ name: 'big.har', content: big, type: 'application/json' }]);
+		const progress = byTestId(page, 'progress');
+		await progress.waitFor({ state: 'visible', timeout: 10_000 });
+		expect((await progress.innerText()).trim().length).toBeGreaterThan(0);
+
+		const cancelledAt = Date.now();
+		await byTestId(page, 'cancel').click();
+		await progress.waitFor({ state: 'hidden', timeout: 5_000 });
+		expect(Date.now() - cancelledAt).toBeLessThan(5_000);
+		// Nothing from the cancelled run shows up later.
+		await page.waitForTimeout(1_500);
+		expect(await byTestId(page, 'exchange-row').count()).toBe(0);
+
+		// The main thread answers at once and the app takes new work.
+		const roundTrip = Date.now();
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+		expect(Date.now() - roundTrip).toBeLessThan(1_000);
+		await decodeFromBox(page, base64Json({ after: 'cancel worked' }));
+		await waitForReport(page);
+		expect(await decodedTreeText(page)).toContain('cancel worked');
+	});
+
+	test('the about page loads', async () => {
+		await openApp(page, server.origin, '/about');
+		expect(await page.locator('h1').first().innerText()).toMatch(/\S/);
+	});
+});
