@@ -30,7 +30,10 @@ export default defineConfig({
 				globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,txt,har}'],
 				maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
 				navigateFallback: '/',
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				// The first visit is controlled too, so going offline right after it still works.
+				clientsClaim: true,
+				skipWaiting: true
 			}
 		})
 	],
