@@ -161,6 +161,16 @@ describe('Telltale in the browser', () => {
 		// The earlier report is still there, untouched.
 		expect(await byTestId(page, 'report').isVisible()).toBe(true);
 		expect(await byTestId(page, 'exchange-row').count()).toBe(3);
+
+		// The entries read before the truncation are offered, and shown only when asked for.
+		const action = byTestId(page, 'banner-action');
+		const label = await action.innerText();
+		const complete = Number(/Show the ([\d,]+) complete/.exec(label)?.[1]?.replace(/,/g, ''));
+		expect(complete).toBeGreaterThanOrEqual(1);
+		expect(complete).toBeLessThan(3);
+		await action.click();
+		await expect.poll(() => byTestId(page, 'exchange-row').count(), { timeout: 10_000 }).toBe(complete);
+		expect(await byTestId(page, 'error-banner').count()).toBe(0);
 	});
 
 	test('Cancel stops a long analysis and the page stays responsive', async () => {

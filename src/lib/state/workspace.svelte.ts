@@ -10,6 +10,8 @@ export interface Banner {
 	kind: 'input' | 'bug' | 'info';
 	message: string;
 	location?: string;
+	/** One thing the user can do about it (e.g. show the entries read before a truncation). */
+	action?: { label: string; run: () => void };
 }
 
 export class Workspace {
@@ -27,6 +29,8 @@ export class Workspace {
 	/** The input behind the loaded report, so the user can keep it in this browser. */
 	private source: JobInput | null = null;
 	private loaded: LoadedAnalysis | null = null;
+	/** A partial result offered in the banner, not yet shown. */
+	private pending: LoadedAnalysis | null = null;
 	private readonly client = new AnalysisClient();
 	private job = 0;
 
@@ -71,12 +75,28 @@ export class Workspace {
 
 	dispose(): void {
 		this.client.dispose();
+		this.discardPending();
 		this.loaded?.dispose();
 		this.loaded = null;
 	}
 
+	private discardPending(): void {
+		this.pending?.dispose();
+		this.pending = null;
+	}
+
+	private load(loaded: LoadedAnalysis, input: JobInput, millis: number): void {
+		this.loaded?.dispose();
+		this.loaded = loaded;
+		this.source = input;
+		this.report = loaded.report;
+		this.lastMillis = millis;
+		this.select(firstInteresting(loaded.report));
+	}
+
 	private async run(input: JobInput, label: string): Promise<void> {
 		const job = ++this.job;
+		this.discardPending();
 		this.busy = true;
 		this.busyLabel = label;
 		this.progress = null;
@@ -84,18 +104,32 @@ export class Workspace {
 		const outcome = await this.client.run(input, (progress) => (this.progress = progress));
 		// A newer job may have replaced this one; only the job that is still current updates the state.
 		if (job !== this.job) {
-			if (outcome.kind === 'result') outcome.loaded.dispose();
+			if (outcome.kind === 'result' || outcome.kind === 'partial') outcome.loaded.dispose();
 			return;
 		}
 		if (outcome.kind === 'cancelled') {
 			this.banner = { kind: 'info', message: 'Cancelled. Nothing that was loaded before has changed.' };
 		} else if (outcome.kind === 'result') {
-			this.loaded?.dispose();
-			this.loaded = outcome.loaded;
-			this.source = input;
-			this.report = outcome.loaded.report;
-			this.lastMillis = outcome.millis;
-			this.select(firstInteresting(outcome.loaded.report));
+			this.load(outcome.loaded, input, outcome.millis);
+		} else if (outcome.kind === 'partial') {
+			// What is loaded stays; the entries read before the problem are one click away.
+			this.discardPending();
+			this.pending = outcome.loaded;
+			const count = outcome.loaded.report.exchanges.length;
+			this.banner = {
+				kind: 'input',
+				message: outcome.message,
+				...(outcome.location ? { location: outcome.location } : {}),
+				action: {
+					label: `Show the ${count.toLocaleString('en-US')} complete ${count === 1 ? 'entry' : 'entries'}`,
+					run: () => {
+						if (this.pending !== outcome.loaded) return;
+						this.pending = null;
+						this.banner = null;
+						this.load(outcome.loaded, input, outcome.millis);
+					}
+				}
+			};
 		} else if (outcome.kind === 'input-error') {
 			this.banner = { kind: 'input', message: outcome.message, ...(outcome.location ? { location: outcome.location } : {}) };
 		} else {

@@ -12,6 +12,8 @@ export interface Progress {
 	done: number;
 	total: number;
 	unit: 'bytes' | 'exchanges';
+	/** HAR entries read so far, while reading. */
+	entries?: number;
 }
 
 export type JobInput =
@@ -20,6 +22,7 @@ export type JobInput =
 
 export type JobOutcome =
 	| { kind: 'result'; loaded: LoadedAnalysis; millis: number }
+	| { kind: 'partial'; loaded: LoadedAnalysis; millis: number; message: string; location?: string }
 	| { kind: 'input-error'; message: string; location?: string }
 	| { kind: 'bug'; message: string }
 	| { kind: 'cancelled' };
@@ -96,17 +99,23 @@ export class AnalysisClient {
 		return new Promise<JobOutcome>((resolve) => {
 			const finish = (outcome: JobOutcome) => {
 				if (this.running?.worker === worker) this.running = null;
-				if (outcome.kind !== 'result') worker.terminate();
+				if (outcome.kind !== 'result' && outcome.kind !== 'partial') worker.terminate();
 				resolve(outcome);
 			};
 			this.running = { worker, finish };
 			worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
 				const message = event.data;
 				if (message.id !== id) return;
-				if (message.type === 'progress') onProgress({ phase: message.phase, done: message.done, total: message.total, unit: message.unit });
-				else if (message.type === 'result') {
+				if (message.type === 'progress') {
+					const { phase, done, total, unit, entries } = message;
+					onProgress({ phase, done, total, unit, ...(entries !== undefined ? { entries } : {}) });
+				} else if (message.type === 'result') {
 					worker.onmessage = null;
 					finish({ kind: 'result', loaded: new LoadedAnalysis(message.report, worker), millis: message.millis });
+				} else if (message.type === 'partial') {
+					worker.onmessage = null;
+					const loaded = new LoadedAnalysis(message.report, worker);
+					finish({ kind: 'partial', loaded, millis: message.millis, message: message.message, ...(message.location ? { location: message.location } : {}) });
 				} else if (message.type === 'error') {
 					finish(message.kind === 'input' ? { kind: 'input-error', message: message.message, ...(message.location ? { location: message.location } : {}) } : { kind: 'bug', message: message.message });
 				}

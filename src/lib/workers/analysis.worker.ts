@@ -4,12 +4,12 @@
  * and keeps the decoded trees to hand out one exchange at a time. One worker serves one analysis; cancelling
  * is terminating it, so there is no cancel message.
  */
-import { readCapture } from '../core/capture/sniff';
+import { readCapture, readCaptureStream, isPartialCaptureError } from '../core/capture/index';
 import { analyze } from '../core/report/analyze';
 import { isInputError } from '../core/errors';
-import type { Analysis } from '../core/model';
+import type { Analysis, Capture } from '../core/model';
 import { parseUserTrackerList } from '../core/classify/destinations/user-list';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalysisSettings, WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,28 +39,40 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	}
 	const started = performance.now();
 	let lastProgress = 0;
-	const progress = (phase: 'reading' | 'decoding', done: number, total: number, unit: 'bytes' | 'exchanges') => {
+	const progress = (phase: 'reading' | 'decoding', done: number, total: number, unit: 'bytes' | 'exchanges', entries?: number) => {
 		const now = performance.now();
 		if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total) return;
 		lastProgress = now;
-		post({ type: 'progress', id: request.id, phase, done, total, unit });
+		post({ type: 'progress', id: request.id, phase, done, total, unit, ...(entries !== undefined ? { entries } : {}) });
 	};
+	const analyzeCapture = (capture: Capture) =>
+		analyzeWith(capture, request.settings, (done, total) => progress('decoding', done, total, 'exchanges'));
 	try {
-		const input =
+		// Files are streamed: a HAR is parsed entry by entry and never becomes one string.
+		const capture =
 			request.type === 'analyze-text'
-				? { name: request.name, bytes: encoder.encode(request.text) }
-				: { name: request.file.name, bytes: await readFile(request.file, (done, total) => progress('reading', done, total, 'bytes')) };
-		const capture = readCapture(input);
-		loaded = analyze(capture, {
-			known: request.settings.known,
-			userLists: request.settings.userLists,
-			onProgress: (done, total) => progress('decoding', done, total, 'exchanges')
-		});
+				? readCapture({ name: request.name, bytes: encoder.encode(request.text) })
+				: await readCaptureStream(request.file.stream(), {
+						name: request.file.name,
+						size: request.file.size,
+						onProgress: (bytesRead, entries) => progress('reading', bytesRead, request.file.size, 'bytes', entries)
+					});
+		loaded = analyzeCapture(capture);
 		post({ type: 'result', id: request.id, report: loaded.report, millis: performance.now() - started });
 	} catch (error) {
+		if (isPartialCaptureError(error) && error.partial.exchanges.length > 0) {
+			loaded = analyzeCapture(error.partial);
+			const location = error.location;
+			post({ type: 'partial', id: request.id, report: loaded.report, millis: performance.now() - started, message: error.message, ...(location ? { location } : {}) });
+			return;
+		}
 		postError(request.id, error);
 	}
 };
+
+function analyzeWith(capture: Capture, settings: AnalysisSettings, onProgress: (done: number, total: number) => void): Analysis {
+	return analyze(capture, { known: settings.known, userLists: settings.userLists, onProgress });
+}
 
 function postError(id: number, error: unknown): void {
 	if (isInputError(error)) {
@@ -69,18 +81,4 @@ function postError(id: number, error: unknown): void {
 	} else {
 		post({ type: 'error', id, kind: 'bug', message: error instanceof Error ? error.message : String(error) });
 	}
-}
-
-async function readFile(file: File, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
-	const out = new Uint8Array(file.size);
-	let offset = 0;
-	const reader = file.stream().getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		out.set(value, offset);
-		offset += value.length;
-		onProgress(offset, file.size);
-	}
-	return out.subarray(0, offset);
 }

@@ -22,8 +22,10 @@ export type WorkerRequest =
 export type Phase = 'reading' | 'decoding';
 
 export type WorkerResponse =
-	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges' }
+	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges'; entries?: number }
 	| { type: 'result'; id: number; report: Report; millis: number }
+	/** The input broke partway (a truncated HAR): what was read before the problem, and the problem. */
+	| { type: 'partial'; id: number; report: Report; millis: number; message: string; location?: string }
 	| { type: 'parts'; id: number; exchange: number; parts: DecodedPart[] }
 	| { type: 'tracker-list'; id: number; list: UserTrackerList }
 	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
