@@ -5,7 +5,8 @@ import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
 import type { Report } from '../../../src/lib/core/model';
 
-const SHARED_HARS = '../shared/fixtures/har';
+// Verbatim copies of ../shared/fixtures/har (see tests/fixtures/har/SOURCES.md), so a clone tests itself.
+const SHARED_HARS = 'tests/fixtures/har';
 const sampleHar = 'src/lib/samples/xiaomi-browser.har';
 
 function harFiles(): string[] {
