@@ -31,7 +31,8 @@ function rng(seed: number): () => number {
 
 const WORDS = ['flights', 'weather', 'news', 'recipes', 'phone', 'price', 'hotel', 'football', 'music', 'maps', 'translate', 'shoes'];
 
-function generateHar(): Uint8Array {
+/** The 20,000-entry Sensors-style HAR; also dropped into Chromium by browser-drop.ts. */
+export function generateHar(): Uint8Array {
 	const random = rng(0x7e11_7a1e);
 	const token = (n: number): string => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]).join('');
 	const deviceId = `${token(8)}-${token(4)}-${token(4)}-${token(4)}-${token(12)}`;

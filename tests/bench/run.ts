@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatTable, machine, markdownSection, measure, refreshDocument, verdict, type Benchmark, type BenchResult } from './harness';
+import { BROWSER_DROP_ID, browserDropSection, runBrowserDrop } from './browser-drop';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = resolve(here, '../../docs/PERFORMANCE.md');
@@ -26,7 +27,7 @@ async function main(filter: string | undefined): Promise<number> {
 		const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks?: Benchmark[] };
 		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push(bench);
 	}
-	if (benches.length === 0) {
+	if (benches.length === 0 && !(filter && BROWSER_DROP_ID.includes(filter))) {
 		process.stderr.write(`no benchmark matches ${filter ?? '(none found)'}\n`);
 		return 1;
 	}
@@ -39,10 +40,22 @@ async function main(filter: string | undefined): Promise<number> {
 		process.stdout.write(`  ${result.subjectMs.toFixed(1)} ms vs ${result.baselineMs.toFixed(1)} ms: ${result.ratio.toFixed(2)}× (target ≤ ${result.target}×) ${verdict(result)}\n`);
 	}
 	process.stdout.write(`\n${formatTable(results)}\n\n${m.date} · Node ${m.node} · ${m.cpu} (${m.cores} cores) · ${m.os}\n`);
+	const sections = results.map((r) => ({ id: r.id, text: markdownSection(r, m) }));
+	let browserPass = true;
+	// The Chromium benchmark is asynchronous and needs the production build; it runs after the Node ones.
+	if (!filter || BROWSER_DROP_ID.includes(filter)) {
+		process.stdout.write(`running ${BROWSER_DROP_ID} (Chromium, production build)…\n`);
+		const r = await runBrowserDrop();
+		browserPass = r.pass;
+		process.stdout.write(
+			`  overview after ${r.overviewMs.toFixed(0)} ms (page JSON.parse of the file: ${r.baselineMs.toFixed(0)} ms); longest main-thread task ${r.longestTaskMs.toFixed(0)} ms, ${r.longTasks} long tasks: ${r.pass ? 'PASS' : 'FAIL'}\n`
+		);
+		sections.push({ id: BROWSER_DROP_ID, text: browserDropSection(r, m) });
+	}
 	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : DOC_HEAD;
-	writeFileSync(docPath, refreshDocument(doc, results.map((r) => ({ id: r.id, text: markdownSection(r, m) }))));
+	writeFileSync(docPath, refreshDocument(doc, sections));
 	process.stdout.write(`updated ${docPath}\n`);
-	return results.every((r) => r.pass) ? 0 : 1;
+	return results.every((r) => r.pass) && browserPass ? 0 : 1;
 }
 
 main(process.argv[2]).then(

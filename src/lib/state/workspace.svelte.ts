@@ -2,9 +2,8 @@
  * The workspace: what is loaded, what is running, what went wrong. A failed or cancelled job never
  * replaces what was already loaded (non-negotiable 4).
  */
-import type { DecodedPart, Report } from '../core/model';
-import { AnalysisClient, type JobInput, type LoadedAnalysis, type Progress } from '../workers/analysis-client';
-import type { AnalysisSettings } from '../workers/protocol';
+import { AnalysisClient, type ExchangeDetail, type JobInput, type LoadedAnalysis, type Progress } from '../workers/analysis-client';
+import type { AnalysisSettings, ReportOverview } from '../workers/protocol';
 
 export interface Banner {
 	kind: 'input' | 'bug' | 'info';
@@ -16,10 +15,10 @@ export interface Banner {
 
 export class Workspace {
 	/** Big, immutable results: kept raw so Svelte does not proxy them. */
-	report = $state.raw<Report | null>(null);
+	report = $state.raw<ReportOverview | null>(null);
 	selected = $state(0);
-	/** Decoded trees of the selected exchange, fetched from the analysis's worker; null while they arrive. */
-	parts = $state.raw<DecodedPart[] | null>(null);
+	/** The selected exchange in full (findings and decoded trees), fetched from the analysis's worker; null while it arrives. */
+	detail = $state.raw<ExchangeDetail | null>(null);
 	busy = $state(false);
 	busyLabel = $state('');
 	progress = $state.raw<Progress | null>(null);
@@ -54,10 +53,10 @@ export class Workspace {
 
 	select(index: number): void {
 		this.selected = index;
-		this.parts = null;
+		this.detail = null;
 		const loaded = this.loaded;
-		void loaded?.parts(index).then((parts) => {
-			if (this.loaded === loaded && this.selected === index) this.parts = parts;
+		void loaded?.detail(index).then((detail) => {
+			if (this.loaded === loaded && this.selected === index) this.detail = detail;
 		});
 	}
 
@@ -141,11 +140,11 @@ export class Workspace {
 }
 
 /** Opens on the exchange that reveals the most: the longest layer chain, then the most findings. */
-function firstInteresting(report: Report): number {
+function firstInteresting(report: ReportOverview): number {
 	let best = 0;
 	report.exchanges.forEach((exchange, index) => {
 		const current = report.exchanges[best]!;
-		const score = (e: typeof exchange) => e.layers.length * 1000 + e.findings.length;
+		const score = (e: typeof exchange) => e.layers.length * 1000 + e.findingCount;
 		if (score(exchange) > score(current)) best = index;
 	});
 	return best;

@@ -3,9 +3,15 @@
  * as the holder of that analysis's decoded trees (LoadedAnalysis). Cancelling terminates only the running
  * job's worker — the only way to stop synchronous decoding — so what is loaded is never lost.
  */
-import type { DecodedPart, Report } from '../core/model';
+import type { DecodedPart, ExchangeReport } from '../core/model';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
-import type { AnalysisSettings, Phase, WorkerRequest, WorkerResponse } from './protocol';
+import type { AnalysisSettings, ExchangeOverview, Phase, ReportOverview, WorkerRequest, WorkerResponse } from './protocol';
+
+/** One exchange in full: its findings and decoded trees. */
+export interface ExchangeDetail {
+	exchange: ExchangeReport | null;
+	parts: DecodedPart[];
+}
 
 export interface Progress {
 	phase: Phase;
@@ -31,31 +37,31 @@ function startWorker(): Worker {
 	return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'telltale-analysis' });
 }
 
-/** A finished analysis: the report, and its worker, which hands out decoded trees on request. */
+/** A finished analysis: the report overview, and its worker, which hands out each exchange in full on request. */
 export class LoadedAnalysis {
 	private nextId = 1;
-	private readonly cache = new Map<number, Promise<DecodedPart[]>>();
+	private readonly cache = new Map<number, Promise<ExchangeDetail>>();
 
 	constructor(
-		readonly report: Report,
+		readonly report: ReportOverview,
 		private worker: Worker | null
 	) {}
 
-	parts(exchange: number): Promise<DecodedPart[]> {
+	detail(exchange: number): Promise<ExchangeDetail> {
 		const cached = this.cache.get(exchange);
 		if (cached) return cached;
 		const worker = this.worker;
-		if (!worker) return Promise.resolve([]);
+		if (!worker) return Promise.resolve({ exchange: null, parts: [] });
 		const id = this.nextId++;
-		const promise = new Promise<DecodedPart[]>((resolve) => {
+		const promise = new Promise<ExchangeDetail>((resolve) => {
 			const onMessage = (event: MessageEvent<WorkerResponse>) => {
 				const message = event.data;
-				if (message.type !== 'parts' || message.id !== id) return;
+				if (message.type !== 'exchange' || message.id !== id) return;
 				worker.removeEventListener('message', onMessage);
-				resolve(message.parts);
+				resolve({ exchange: message.exchange, parts: message.parts });
 			};
 			worker.addEventListener('message', onMessage);
-			worker.postMessage({ type: 'get-parts', id, exchange } satisfies WorkerRequest);
+			worker.postMessage({ type: 'get-exchange', id, exchange } satisfies WorkerRequest);
 		});
 		this.cache.set(exchange, promise);
 		return promise;
@@ -103,18 +109,22 @@ export class AnalysisClient {
 				resolve(outcome);
 			};
 			this.running = { worker, finish };
+			const exchanges: ExchangeOverview[] = [];
+			const withExchanges = (report: ReportOverview): ReportOverview => ({ ...report, exchanges });
 			worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
 				const message = event.data;
 				if (message.id !== id) return;
-				if (message.type === 'progress') {
+				if (message.type === 'overview-chunk') {
+					for (const exchange of message.exchanges) exchanges.push(exchange);
+				} else if (message.type === 'progress') {
 					const { phase, done, total, unit, entries } = message;
 					onProgress({ phase, done, total, unit, ...(entries !== undefined ? { entries } : {}) });
 				} else if (message.type === 'result') {
 					worker.onmessage = null;
-					finish({ kind: 'result', loaded: new LoadedAnalysis(message.report, worker), millis: message.millis });
+					finish({ kind: 'result', loaded: new LoadedAnalysis(withExchanges(message.report), worker), millis: message.millis });
 				} else if (message.type === 'partial') {
 					worker.onmessage = null;
-					const loaded = new LoadedAnalysis(message.report, worker);
+					const loaded = new LoadedAnalysis(withExchanges(message.report), worker);
 					finish({ kind: 'partial', loaded, millis: message.millis, message: message.message, ...(message.location ? { location: message.location } : {}) });
 				} else if (message.type === 'error') {
 					finish(message.kind === 'input' ? { kind: 'input-error', message: message.message, ...(message.location ? { location: message.location } : {}) } : { kind: 'bug', message: message.message });

@@ -9,7 +9,7 @@ import { analyze } from '../core/report/analyze';
 import { isInputError } from '../core/errors';
 import type { Analysis, Capture } from '../core/model';
 import { parseUserTrackerList } from '../core/classify/destinations/user-list';
-import type { AnalysisSettings, WorkerRequest, WorkerResponse } from './protocol';
+import { OVERVIEW_CHUNK, overviewOf, type AnalysisSettings, type ReportOverview, type WorkerRequest, type WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,8 +25,9 @@ function post(message: WorkerResponse): void {
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
-	if (request.type === 'get-parts') {
-		post({ type: 'parts', id: request.id, exchange: request.exchange, parts: loaded?.parts[request.exchange] ?? [] });
+	if (request.type === 'get-exchange') {
+		const exchange = loaded?.report.exchanges[request.exchange] ?? null;
+		post({ type: 'exchange', id: request.id, exchange, parts: loaded?.parts[request.exchange] ?? [] });
 		return;
 	}
 	if (request.type === 'parse-tracker-list') {
@@ -58,17 +59,25 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 						onProgress: (bytesRead, entries) => progress('reading', bytesRead, request.file.size, 'bytes', entries)
 					});
 		loaded = analyzeCapture(capture);
-		post({ type: 'result', id: request.id, report: loaded.report, millis: performance.now() - started });
+		post({ type: 'result', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded.report)), millis: performance.now() - started });
 	} catch (error) {
 		if (isPartialCaptureError(error) && error.partial.exchanges.length > 0) {
 			loaded = analyzeCapture(error.partial);
 			const location = error.location;
-			post({ type: 'partial', id: request.id, report: loaded.report, millis: performance.now() - started, message: error.message, ...(location ? { location } : {}) });
+			post({ type: 'partial', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded.report)), millis: performance.now() - started, message: error.message, ...(location ? { location } : {}) });
 			return;
 		}
 		postError(request.id, error);
 	}
 };
+
+/** Posts the exchange overviews in chunks and returns the overview without them (the page reassembles it). */
+function sendExchangesInChunks(id: number, overview: ReportOverview): ReportOverview {
+	for (let from = 0; from < overview.exchanges.length; from += OVERVIEW_CHUNK) {
+		post({ type: 'overview-chunk', id, exchanges: overview.exchanges.slice(from, from + OVERVIEW_CHUNK) });
+	}
+	return { ...overview, exchanges: [] };
+}
 
 function analyzeWith(capture: Capture, settings: AnalysisSettings, onProgress: (done: number, total: number) => void): Analysis {
 	return analyze(capture, { known: settings.known, userLists: settings.userLists, onProgress });

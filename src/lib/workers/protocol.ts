@@ -1,11 +1,18 @@
 /**
- * The typed messages between the page and an analysis worker. Only the report crosses to the page in one
- * piece; the decoded trees stay in the worker and cross one exchange at a time, so a 20,000-entry capture
- * never makes the main thread deserialize millions of nodes at once.
+ * The typed messages between the page and an analysis worker. Only an overview of the report crosses to the
+ * page in one piece; findings and decoded trees stay in the worker and cross one exchange at a time, so a
+ * 20,000-entry capture never makes the main thread deserialize tens of megabytes in one task.
  */
-import type { DecodedPart, Report } from '../core/model';
+import type { DecodedPart, ExchangeReport, Report } from '../core/model';
 import type { KnownValue } from '../core/classify/known-values';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
+
+/**
+ * What the page gets of each exchange up front: everything but the findings, which (with paths and reasons) are
+ * most of a report's size; they come with the exchange's decoded trees when it is selected.
+ */
+export type ExchangeOverview = Omit<ExchangeReport, 'findings'> & { findingCount: number };
+export type ReportOverview = Omit<Report, 'exchanges'> & { exchanges: ExchangeOverview[] };
 
 /** What the user set up for every analysis: their own identifiers and imported tracker lists. */
 export interface AnalysisSettings {
@@ -16,16 +23,28 @@ export interface AnalysisSettings {
 export type WorkerRequest =
 	| { type: 'analyze-text'; id: number; name: string; text: string; settings: AnalysisSettings }
 	| { type: 'analyze-file'; id: number; file: File; settings: AnalysisSettings }
-	| { type: 'get-parts'; id: number; exchange: number }
+	| { type: 'get-exchange'; id: number; exchange: number }
 	| { type: 'parse-tracker-list'; id: number; text: string };
 
 export type Phase = 'reading' | 'decoding';
 
 export type WorkerResponse =
 	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges'; entries?: number }
-	| { type: 'result'; id: number; report: Report; millis: number }
+	/** Exchange overviews arrive in chunks before their result, so no single message is a long task to receive. */
+	| { type: 'overview-chunk'; id: number; exchanges: ExchangeOverview[] }
+	| { type: 'result'; id: number; report: ReportOverview; millis: number }
 	/** The input broke partway (a truncated HAR): what was read before the problem, and the problem. */
-	| { type: 'partial'; id: number; report: Report; millis: number; message: string; location?: string }
-	| { type: 'parts'; id: number; exchange: number; parts: DecodedPart[] }
+	| { type: 'partial'; id: number; report: ReportOverview; millis: number; message: string; location?: string }
+	| { type: 'exchange'; id: number; exchange: ExchangeReport | null; parts: DecodedPart[] }
 	| { type: 'tracker-list'; id: number; list: UserTrackerList }
 	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
+
+export function overviewOf(report: Report): ReportOverview {
+	return {
+		...report,
+		exchanges: report.exchanges.map(({ findings, ...rest }) => ({ ...rest, findingCount: findings.length }))
+	};
+}
+
+/** How many exchange overviews one message carries: small enough to clone in a few milliseconds. */
+export const OVERVIEW_CHUNK = 1000;
