@@ -64,6 +64,7 @@ const mistat = JSON.stringify({
 	app: 'com.mi.globalbrowser',
 	ver: '12.1.3-g',
 	imei_md5: 'd8b8f4a1ce4ad5d2b3f2b3d1f7e1c2a9',
+	oaid: device.oaid,
 	region: 'ES',
 	events: [{ category: 'search', key: 'search_word', value: 'symptoms of depression', ts: base }]
 });
