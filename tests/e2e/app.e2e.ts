@@ -100,6 +100,19 @@ describe('Telltale in the browser', () => {
 		entries.forEach((entry, index) => expect(rowTexts[index], `row ${index}`).toContain(new URL(entry.request.url).hostname));
 	});
 
+	// Every tool writes HAR its own way (BOM, missing pages, -1 sizes, pseudo-headers, websocket messages…).
+	test.each(['mitmproxy/chrome.har', 'mitmproxy/firefox.har', 'mitmproxy/safari.har', 'mitmproxy/charles.har', 'mitmproxy/websocket.har', 'harviewer/ie11.fiddler.har'])(
+		'reads %s from its tool: no error, one row per entry',
+		async (fixture) => {
+			const har = fixtureHar(fixture);
+			expect(har, `tests/fixtures/har/${fixture}`).not.toBeNull();
+			await openFiles(page, [{ ...har!, type: 'application/json' }]);
+			await waitForReport(page);
+			await expect.poll(() => byTestId(page, 'exchange-row').count(), { timeout: 30_000 }).toBe(entryCount(har!.content));
+			expect(await byTestId(page, 'error-banner').count()).toBe(0);
+		}
+	);
+
 	test('dropping a HAR anywhere on the window shows the drop overlay, then one row per entry', async () => {
 		const har = smallTrackerHar();
 		await dragFilesOver(page, [{ name: 'dropped.har', content: har, type: 'application/json' }]);
