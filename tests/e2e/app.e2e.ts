@@ -88,6 +88,23 @@ describe('Telltale in the browser', () => {
 		expect(tree).toContain('$AppViewScreen');
 	});
 
+	test('a finding names its path through every layer, and clicking it reveals that node in the tree', async () => {
+		await byTestId(page, 'try-sample').click();
+		await waitForReport(page);
+		await byTestId(page, 'exchange-row').filter({ hasText: 'sa.api.intl.miui.com' }).first().click();
+		const imei = byTestId(page, 'finding').filter({ hasText: 'device.imei' }).first();
+		await imei.waitFor({ state: 'visible', timeout: 30_000 });
+		expect(await imei.innerText()).toContain('Luhn');
+		// The batch has five events; the IMEI is one row found in five places.
+		await imei.locator('summary').click();
+		const path = 'body › form.data_list › base64 › gzip › json[3].properties.imei';
+		await imei.getByRole('button', { name: path, exact: true }).click();
+		// json[3] starts collapsed (depth 3+): only the reveal can have opened it.
+		const node = page.locator(`[data-testid="decoded-tree"] [data-path="${path}"]`);
+		await node.waitFor({ state: 'visible', timeout: 10_000 });
+		expect(await node.locator('.line.focused').innerText()).toContain('490154203237518');
+	});
+
 	test('"Open file" reads a HAR: one exchange row per entry, in file order', async () => {
 		const real = fixtureHar();
 		const har = real ?? { name: 'capture.har', content: smallTrackerHar() };
