@@ -39,6 +39,8 @@ const MIN_SNIFF_LENGTH = 3;
 /** Leaf strings up to this length are remembered when no codec wanted them (event batches repeat values). */
 const NEGATIVE_CACHE_MAX_LENGTH = 256;
 const NEGATIVE_CACHE_MAX_ENTRIES = 50_000;
+/** Accepted chains kept (each holds its decoded outputs, at most a few KiB from a 256-character value). */
+const POSITIVE_CACHE_MAX_ENTRIES = 20_000;
 /** Check the clock once every this many tree nodes (performance.now() is cheap, but not free). */
 const TIME_CHECK_EVERY = 256;
 
@@ -67,6 +69,35 @@ export interface PeelerOptions {
 	textCodecs?: readonly Codec<'text'>[];
 	bytesCodecs?: readonly Codec<'bytes'>[];
 	envelopes?: readonly Envelope[];
+	/**
+	 * Search results to share between peelers (one per part) with the same codecs, envelopes and limits,
+	 * e.g. across one capture: the same device ID, User-Agent or event name is then searched once.
+	 */
+	cache?: PeelCache;
+}
+
+/** A chain a search accepted, and the bytes its decodes recorded against the budget. */
+interface CachedChain {
+	end: State;
+	bytes: number;
+}
+
+/**
+ * What searches on short leaf strings concluded. Sniff and decode are pure, and only searches no limit
+ * touched are kept, so the same value with the same key hint at the same place ends the same way.
+ * Leaves inside documents and a part's own payload are searched differently (see `thorough`), so they
+ * are kept apart; accepted chains are also kept per layer count (the layer limit depends on it).
+ */
+export class PeelCache {
+	/**
+	 * key hint → value no chain decoded → the bytes its search recorded against the budget; a search
+	 * that touched no limit ends the same at any depth.
+	 */
+	readonly undecodable = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
+	/** layers → key hint → value → the accepted chain. */
+	readonly decoded = [new Map<number, Map<string, Map<string, CachedChain>>>(), new Map<number, Map<string, Map<string, CachedChain>>>()];
+	undecodableSize = 0;
+	decodedSize = 0;
 }
 
 /** One value in the search: what the chain so far produced. */
@@ -117,9 +148,7 @@ export class Peeler {
 	private readonly bytesCodecs: readonly Codec<'bytes'>[];
 	private readonly envelopes: readonly Envelope[];
 	private readonly byId = new Map<string, Codec>();
-	/** key hint → short leaf strings no codec chain decoded; sniff and decode are pure, so the answer cannot change. */
-	private readonly undecodable = new Map<string, Set<string>>();
-	private undecodableSize = 0;
+	private readonly cache: PeelCache;
 	/** Path suffix for each structure key (`.name`, `["a b"]`); keys repeat across thousands of events. */
 	private readonly keySuffix = new Map<string, string>();
 	private readonly keyHints = new Map<string, SniffHints>();
@@ -134,6 +163,7 @@ export class Peeler {
 		this.textCodecs = options.textCodecs ?? TEXT_CODECS;
 		this.bytesCodecs = options.bytesCodecs ?? BYTES_CODECS;
 		this.envelopes = options.envelopes ?? ENVELOPES;
+		this.cache = options.cache ?? new PeelCache();
 		for (const codec of [...this.textCodecs, ...this.bytesCodecs]) if (!this.byId.has(codec.id)) this.byId.set(codec.id, codec);
 	}
 
@@ -158,9 +188,27 @@ export class Peeler {
 			node.limit = `not decoded further: ${this.budget.limits.maxLayers} layers is the layer limit`;
 			return;
 		}
-		const cacheable = isText && hints.contentType === undefined && hints.contentEncoding === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH;
+		const cacheable =
+			isText && hints.contentType === undefined && hints.contentEncoding === undefined && hints.contentTypeHeader === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH;
 		const cacheKey = hints.key ?? '';
-		if (cacheable && this.undecodable.get(cacheKey)?.has(value)) return;
+		const thorough = layers === 0 && depth === 0;
+		const side = thorough ? 1 : 0;
+		if (cacheable) {
+			const spent = this.cache.undecodable[side]!.get(cacheKey)?.get(value);
+			if (spent !== undefined && this.fits(spent)) {
+				this.budget.bytesProduced += spent;
+				return;
+			}
+			const hit = this.cache.decoded[side]!.get(layers)?.get(cacheKey)?.get(value);
+			// The budget is charged what the search cost; when that no longer fits, search again so the
+			// limit stops it exactly where it would have.
+			if (hit && this.fits(hit.bytes)) {
+				this.budget.bytesProduced += hit.bytes;
+				this.budget.checkTime();
+				this.materialize(hit.end, node, layers, depth);
+				return;
+			}
+		}
 
 		// The common case inside big documents: a short string no codec wants. Sniff it without
 		// building any search state.
@@ -168,35 +216,56 @@ export class Peeler {
 		if (isText && (layers > 0 || depth > 0) && hints.contentType === undefined && hints.contentEncoding === undefined) {
 			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null);
 			if (rootCandidates === null) {
-				if (cacheable) this.rememberUndecodable(cacheKey, value);
+				if (cacheable) this.rememberUndecodable(side, cacheKey, value, 0);
 				return;
 			}
 			sortSniffed(rootCandidates, 0);
 		}
 		this.budget.checkTime();
 		const root = this.rootState(value, hints);
-		this.thorough = layers === 0 && depth === 0;
+		this.thorough = thorough;
+		const bytesBefore = this.budget.bytesProduced;
 		const best = this.search(root, layers, rootCandidates);
 		this.thorough = false;
 		if (root.declaredFailure) appendNote(node, root.declaredFailure);
 		if (root.limit) node.limit = root.limit;
 		if (best === null) {
-			if (cacheable && this.searchWasPure) this.rememberUndecodable(cacheKey, value);
+			if (cacheable && this.searchWasPure) this.rememberUndecodable(side, cacheKey, value, this.budget.bytesProduced - bytesBefore);
 			if (!isText) node.verdict ??= describeOpaque(value);
 			return;
 		}
+		if (cacheable && this.searchWasPure && root.limit === undefined) this.rememberDecoded(side, layers, cacheKey, value, best, this.budget.bytesProduced - bytesBefore);
 		this.materialize(best, node, layers, depth);
 	}
 
 	/** Set by `search`: no limit touched it, so the same value with the same hints ends the same way. */
 	private searchWasPure = true;
 
-	private rememberUndecodable(key: string, value: string): void {
-		if (this.undecodableSize >= NEGATIVE_CACHE_MAX_ENTRIES) return;
-		let set = this.undecodable.get(key);
-		if (!set) this.undecodable.set(key, (set = new Set()));
-		set.add(value);
-		this.undecodableSize++;
+	/** Whether a remembered search's cost still fits the total-bytes budget. */
+	private fits(bytes: number): boolean {
+		return bytes === 0 || this.budget.bytesProduced + bytes <= this.budget.limits.maxTotalBytes;
+	}
+
+	private rememberUndecodable(side: number, key: string, value: string, bytes: number): void {
+		const cache = this.cache;
+		if (cache.undecodableSize >= NEGATIVE_CACHE_MAX_ENTRIES) return;
+		const map = cache.undecodable[side]!;
+		let values = map.get(key);
+		if (!values) map.set(key, (values = new Map()));
+		values.set(value, bytes);
+		cache.undecodableSize++;
+	}
+
+	private rememberDecoded(side: number, layers: number, key: string, value: string, end: State, bytes: number): void {
+		const cache = this.cache;
+		if (cache.decodedSize >= POSITIVE_CACHE_MAX_ENTRIES) return;
+		const byLayers = cache.decoded[side]!;
+		let map = byLayers.get(layers);
+		if (!map) byLayers.set(layers, (map = new Map()));
+		let values = map.get(key);
+		if (!values) map.set(key, (values = new Map()));
+		values.set(value, { end, bytes });
+		cache.decodedSize++;
 	}
 
 	private rootState(value: string | Uint8Array, hints: SniffHints): State {

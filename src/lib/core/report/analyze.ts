@@ -2,7 +2,7 @@
 import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Part, Report } from '../model';
 import { Budget, type Limits } from '../limits';
 import { CancelledError } from '../errors';
-import { Peeler } from '../decode/peel';
+import { PeelCache, Peeler } from '../decode/peel';
 import type { SniffHints } from '../decode/codec';
 import { richestLayers } from './layers';
 import { summarize } from './summary';
@@ -31,9 +31,11 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 	const parts: DecodedPart[][] = [];
 	const total = capture.exchanges.length;
 	const known = new KnownValueMatcher(options.known ?? []);
+	// Captures repeat the same leaves (device IDs, User-Agents, event names) in every request.
+	const cache = new PeelCache();
 	for (const exchange of capture.exchanges) {
 		if (options.isCancelled?.()) throw new CancelledError();
-		const decoded = decodeExchange(exchange, options.limits);
+		const decoded = decodeExchange(exchange, options.limits, cache);
 		parts.push(decoded);
 		exchanges.push(reportExchange(exchange, decoded, known, options.userLists ?? []));
 		options.onProgress?.(exchanges.length, total);
@@ -48,10 +50,10 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 	return { report, parts };
 }
 
-function decodeExchange(exchange: Exchange, limits: Partial<Limits> | undefined): DecodedPart[] {
+function decodeExchange(exchange: Exchange, limits: Partial<Limits> | undefined, cache: PeelCache): DecodedPart[] {
 	return exchange.parts.map((part) => {
 		// Each part gets its own budget so one hostile body cannot starve the rest of the capture.
-		const root = new Peeler(new Budget(limits)).peel(part.payload, part.name, hintsOf(part));
+		const root = new Peeler(new Budget(limits), { cache }).peel(part.payload, part.name, hintsOf(part));
 		const decoded: DecodedPart = { kind: part.kind, name: part.name, root };
 		if (part.note) decoded.note = part.note;
 		return decoded;

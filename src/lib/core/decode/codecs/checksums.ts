@@ -1,19 +1,47 @@
 /** The two checksums compressed containers carry; the libraries we use do not verify them. */
 
-const CRC_TABLE = (() => {
-	const table = new Uint32Array(256);
+/** Slicing-by-8 tables: row k maps a byte to its CRC contribution k bytes further on. */
+const CRC_TABLES = (() => {
+	const tables = new Int32Array(8 * 256);
 	for (let n = 0; n < 256; n++) {
 		let c = n;
 		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		table[n] = c >>> 0;
+		tables[n] = c;
 	}
-	return table;
+	for (let n = 0; n < 256; n++) {
+		let c = tables[n]!;
+		for (let k = 1; k < 8; k++) {
+			c = tables[c & 0xff]! ^ (c >>> 8);
+			tables[k * 256 + n] = c;
+		}
+	}
+	return tables;
 })();
 
-/** CRC-32 (IEEE, as in gzip and PNG); pass the previous value to continue over several chunks. */
+/**
+ * CRC-32 (IEEE, as in gzip and PNG); pass the previous value to continue over several chunks.
+ * Eight bytes per step (slicing-by-8): several times faster than a byte at a time on large bodies.
+ */
 export function crc32(bytes: Uint8Array, previous = 0): number {
-	let c = ~previous >>> 0;
-	for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+	const t = CRC_TABLES;
+	let c = ~previous;
+	let i = 0;
+	const n = bytes.length;
+	const fast = n - (n % 8);
+	for (; i < fast; i += 8) {
+		const lo = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+		const hi = bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | (bytes[i + 7]! << 24);
+		c =
+			t[1792 + (lo & 0xff)]! ^
+			t[1536 + ((lo >>> 8) & 0xff)]! ^
+			t[1280 + ((lo >>> 16) & 0xff)]! ^
+			t[1024 + (lo >>> 24)]! ^
+			t[768 + (hi & 0xff)]! ^
+			t[512 + ((hi >>> 8) & 0xff)]! ^
+			t[256 + ((hi >>> 16) & 0xff)]! ^
+			t[hi >>> 24]!;
+	}
+	for (; i < n; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
 	return ~c >>> 0;
 }
 
