@@ -94,7 +94,8 @@ describe('cbor: not cbor, and hostile cbor', () => {
 describe('cbor: properties', () => {
 	const key = fc.string().filter((k) => k !== '__proto__');
 	const value = fc.letrec((tie) => ({
-		leaf: fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.uint8Array({ maxLength: 16 })),
+		// cbor-x writes -0 as the integer 0, so the reference encoder cannot round-trip it; that is not the decoder's doing.
+		leaf: fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x)), fc.boolean(), fc.constant(null), fc.uint8Array({ maxLength: 16 })),
 		node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(key, tie('node'), { maxKeys: 5 }))
 	})).node;
 

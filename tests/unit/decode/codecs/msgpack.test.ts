@@ -71,7 +71,8 @@ describe('msgpack: not msgpack', () => {
 
 describe('msgpack: properties', () => {
 	const value = fc.letrec((tie) => ({
-		leaf: fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.uint8Array({ maxLength: 16 })),
+		// @msgpack/msgpack writes -0 as the integer 0, so the reference encoder cannot round-trip it; that is not the decoder's doing.
+		leaf: fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x)), fc.boolean(), fc.constant(null), fc.uint8Array({ maxLength: 16 })),
 		node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(fc.string().filter((k) => k !== '__proto__'), tie('node'), { maxKeys: 5 }))
 	})).node;
 
