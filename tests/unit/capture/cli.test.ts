@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { FIXTURES } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -48,14 +48,23 @@ describe('telltale analyze (command line)', () => {
 		});
 	});
 
+	// /proc/self/mem opens and stats as a file, then every read of it fails (EIO): a read error after opening.
+	it.runIf(existsSync('/proc/self/mem'))('exits 2 with one line when the file cannot be read after opening', async () => {
+		const result = await telltale('analyze', '/proc/self/mem', '--json');
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toMatch(/^telltale: could not read mem after 0 bytes: EIO: i\/o error, read\n$/);
+	});
+
 	it('reads the wrapped and text formats through the same streaming reader', async () => {
-		const files = ['quirks.har.gz', 'quirks.zhar', 'quirks-har.zip', 'sensors-request-response.http', 'chrome-cmd.curl.txt', 'burp-items.xml'];
+		const files = ['quirks.har.gz', 'quirks.zhar', 'quirks-har.zip', 'sensors-request-response.http', 'chrome-cmd.curl.txt', 'chrome.powershell.txt', 'burp-items.xml'];
 		const results = await Promise.all(files.map((file) => telltale('analyze', `${FIXTURES}capture/${file}`, '--json')));
 		expect(results.map((r) => [r.code, (JSON.parse(r.stdout) as { input: { format: string } }).input.format])).toEqual([
 			[0, 'har'],
 			[0, 'har'],
 			[0, 'har'],
 			[0, 'http'],
+			[0, 'curl'],
 			[0, 'curl'],
 			[0, 'burp']
 		]);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readCaptureStream } from '../../../src/lib/core/capture/stream';
-import { CancelledError } from '../../../src/lib/core/errors';
+import { CancelledError, isInputError } from '../../../src/lib/core/errors';
+import { isPartialCaptureError, type PartialCaptureError } from '../../../src/lib/core/capture/capture-error';
+import { gzipSync } from 'fflate';
 import { fixture, read } from './helpers';
+
+/** Yields `bytes` in chunks of `size`, then fails as a disk or a vanished file would after `failAfter` bytes. */
+async function* failingSource(bytes: Uint8Array, size: number, failAfter: number, error: unknown): AsyncGenerator<Uint8Array> {
+	for (let i = 0; i < failAfter; i += size) yield bytes.subarray(i, Math.min(i + size, failAfter));
+	throw error;
+}
 
 describe('readCaptureStream', () => {
 	it('reads a Blob stream (what file.stream() gives the worker) and reports bytes and entries', async () => {
@@ -29,5 +37,37 @@ describe('readCaptureStream', () => {
 		const result = readCaptureStream(source(), { name: 'firefox.har', isCancelled: () => ++chunks > 3 });
 		await expect(result).rejects.toBeInstanceOf(CancelledError);
 		expect(chunks).toBe(4);
+	});
+
+	describe('a source that fails partway becomes one InputError saying how far reading got', () => {
+		const har = fixture('har/mitmproxy/safari.har');
+		it.each([
+			['a Node read error', har, 4096, 8192, Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }), 'could not read x.har after 8,192 bytes: EIO: i/o error, read'],
+			['a browser NotReadableError', har, 1000, 1000, new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError'), 'could not read x.har after 1,000 bytes: The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.'],
+			['a thrown string, before any byte', har, 10, 0, 'gone', 'could not read x.har after 0 bytes: gone'],
+			['a multi-line message keeps its first line', har, 10, 1, new Error('disk\nstack-ish detail'), 'could not read x.har after 1 byte: disk'],
+			['inside a gzip file, before the HAR is sniffed', gzipSync(har), 512, 512, new Error('EIO'), 'could not read x.har after 512 bytes: EIO']
+		])('%s', async (_, bytes, size, failAfter, error, message) => {
+			const failure = (await readCaptureStream(failingSource(bytes, size, failAfter, error), { name: 'x.har' }).catch((e: unknown) => e)) as Error;
+			expect(isInputError(failure)).toBe(true);
+			expect(failure.message).toBe(message);
+			expect(isPartialCaptureError(failure)).toBe(false);
+		});
+
+		it('keeps the entries read before the failure', async () => {
+			// Past the 64 KiB the format is sniffed from, before the end of the file.
+			expect(har.length).toBeGreaterThan(180_000);
+			const failure = (await readCaptureStream(failingSource(har, 4096, 163_840, new Error('EIO: i/o error, read')), { name: 'safari.har' }).catch((e: unknown) => e)) as PartialCaptureError;
+			expect(isPartialCaptureError(failure)).toBe(true);
+			const n = failure.partial.exchanges.length;
+			expect(n).toBeGreaterThan(0);
+			expect(failure.message).toBe(`could not read safari.har after 163,840 bytes: EIO: i/o error, read — ${n} complete ${n === 1 ? 'entry was' : 'entries were'} read`);
+			expect(failure.partial.exchanges).toEqual(read('har/mitmproxy/safari.har').exchanges.slice(0, n));
+		});
+
+		it('passes a cancellation from the source through unchanged', async () => {
+			const failure = await readCaptureStream(failingSource(har, 100, 300, new CancelledError()), { name: 'x.har' }).catch((e: unknown) => e);
+			expect(failure).toBeInstanceOf(CancelledError);
+		});
 	});
 });

@@ -3,6 +3,7 @@ import { part, read, readText, textOf } from './helpers';
 import { splitCommands, shellFlavourOf } from '../../../src/lib/core/capture/shell-words';
 import { parseCaptureTime } from '../../../src/lib/core/capture/dates';
 import { firstJsonProblem } from '../../../src/lib/core/capture/json-locate';
+import { burpTime } from '../../../src/lib/core/capture/burp';
 
 const SENSORS_GZIP_PREFIX = 'H4sIAAAAAAACAyXNwY6CMBRG4Xf5w25AKKBgE+ODTCaTcnsrVdTa3oGZGN/d6KzO4iy+zzusT';
 
@@ -106,6 +107,37 @@ describe('Burp Suite XML', () => {
 		expect(JSON.parse(textOf(part(a, 'body'))).gaid).toBe('38400000-8cf0-11bd-b23e-10b96e40000d');
 		expect([b.method, b.url, b.status, b.startedAt]).toEqual(['GET', 'http://t.example.com/pixel.gif?uid=u-77&amp=1', null, null]);
 		expect(b.notes[0]).toMatch(/time zone name/);
+	});
+});
+
+describe('Burp time stamps (Java Date.toString)', () => {
+	it.each([
+		['Tue Nov 07 14:20:55 UTC 2023', '2023-11-07T14:20:55.000Z'],
+		['Tue Nov 07 14:20:56 CET 2023', '2023-11-07T13:20:56.000Z'],
+		['Mon Jul 03 09:00:00 CEST 2023', '2023-07-03T07:00:00.000Z'],
+		['Mon Jul 03 09:00:00 BST 2023', '2023-07-03T08:00:00.000Z'],
+		['Fri Dec 01 23:30:00 PST 2023', '2023-12-02T07:30:00.000Z'],
+		['Sat Jun 01 08:15:00 PDT 2024', '2024-06-01T15:15:00.000Z'],
+		['Wed Jan 10 12:00:00 EST 2024', '2024-01-10T17:00:00.000Z'],
+		['Wed Jan 10 12:00:00 JST 2024', '2024-01-10T03:00:00.000Z'],
+		['Wed Jan 10 12:00:00 ACDT 2024', '2024-01-10T01:30:00.000Z'],
+		['Wed Jan 10 12:00:00 GMT+05:30 2024', '2024-01-10T06:30:00.000Z'],
+		['Wed Jan 10 12:00:00 GMT-03:00 2024', '2024-01-10T15:00:00.000Z'],
+		['Wed Jan 10 12:00:00 IST 2024', null],
+		['Wed Jan 10 12:00:00 CST 2024', null],
+		['Wed Jan 10 12:00:00 XYZT 2024', null],
+		['Wed Foo 10 12:00:00 CET 2024', null]
+	])('%s', (input, iso) => {
+		expect(burpTime(input)).toBe(iso);
+	});
+
+	it('keeps the note for a zone it cannot convert', () => {
+		const xml = (zone: string): string => `<?xml version="1.0"?><items burpVersion="2023.10"><item><time>Tue Nov 07 14:20:56 ${zone} 2023</time><url>https://a.example/</url><request base64="false">GET / HTTP/1.1\r\nHost: a.example\r\n\r\n</request></item></items>`;
+		const converted = readText('b.xml', xml('CET')).exchanges[0]!;
+		expect([converted.startedAt, converted.notes]).toEqual(['2023-11-07T13:20:56.000Z', []]);
+		const kept = readText('b.xml', xml('IST')).exchanges[0]!;
+		expect(kept.startedAt).toBeNull();
+		expect(kept.notes).toEqual(['time "Tue Nov 07 14:20:56 IST 2023" has a time zone name Telltale cannot convert; not used']);
 	});
 });
 

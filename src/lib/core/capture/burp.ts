@@ -114,14 +114,34 @@ function decodeEntities(text: string): string {
 	});
 }
 
-/** Burp writes `Mon Mar 06 10:14:33 CET 2023` (Java's Date.toString); only UTC/GMT and numeric zones convert safely. */
-function burpTime(value: string): string | null {
+/**
+ * Zone names Java's Date.toString writes that stand for one offset. Ambiguous names are left out on purpose
+ * (CST: US Central or China; IST: India, Ireland or Israel; AST: Atlantic or Arabia): a time in a zone not
+ * listed here keeps its note rather than get a guessed offset. BST is London's summer time (Java writes BDT
+ * for Bangladesh).
+ */
+export const ZONE_OFFSETS: Readonly<Record<string, string>> = {
+	UTC: 'Z', GMT: 'Z', Z: 'Z',
+	WET: '+00:00', WEST: '+01:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00', MET: '+01:00', MEST: '+02:00',
+	EET: '+02:00', EEST: '+03:00', MSK: '+03:00',
+	EST: '-05:00', EDT: '-04:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
+	AKST: '-09:00', AKDT: '-08:00', HST: '-10:00', NST: '-03:30', NDT: '-02:30', BRT: '-03:00', ART: '-03:00',
+	JST: '+09:00', KST: '+09:00', HKT: '+08:00', SGT: '+08:00', WIB: '+07:00', ICT: '+07:00', PKT: '+05:00',
+	AEST: '+10:00', AEDT: '+11:00', ACST: '+09:30', ACDT: '+10:30', AWST: '+08:00', NZST: '+12:00', NZDT: '+13:00'
+};
+
+/**
+ * Burp writes `Mon Mar 06 10:14:33 CET 2023` (Java's Date.toString). UTC/GMT, numeric zones (`GMT+01:00`) and
+ * the named zones of ZONE_OFFSETS convert; any other name gives null (the caller notes it).
+ */
+export function burpTime(value: string): string | null {
 	const m = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}:\d{2}:\d{2}) (\S+) (\d{4})$/.exec(value.trim());
 	if (!m) return parseCaptureTime(value)?.iso ?? null;
 	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 	const month = months.indexOf(m[1]!);
 	const zone = m[4]!;
-	const offset = zone === 'UTC' || zone === 'GMT' || zone === 'Z' ? 'Z' : /^(?:GMT|UTC)?[+-]\d{2}:?\d{2}$/.test(zone) ? zone.replace(/^(GMT|UTC)/, '') : null;
+	const numeric = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})$/.exec(zone);
+	const offset = numeric ? `${numeric[1]}${numeric[2]!.padStart(2, '0')}:${numeric[3]}` : (ZONE_OFFSETS[zone.toUpperCase()] ?? null);
 	if (month < 0 || offset === null) return null;
 	return parseCaptureTime(`${m[5]}-${String(month + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}T${m[3]}${offset}`)?.iso ?? null;
 }

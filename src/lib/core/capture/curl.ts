@@ -1,12 +1,15 @@
 /**
  * A curl command line as browsers copy it ("Copy as cURL" in Chrome and Firefox, bash or cmd flavour),
- * or several joined by `;` / `&`. Each curl command is one exchange with no response.
+ * or several joined by `;` / `&`. Each curl command is one exchange with no response. Chrome's and Edge's
+ * "Copy as PowerShell" (Invoke-WebRequest) is the same kind of input and is read here too (powershell.ts),
+ * with the same format id `curl` and a note naming PowerShell.
  */
 import type { Capture, Exchange, Header, Part } from '../model';
 import { InputError } from '../errors';
 import { hostOf } from './url';
 import { bodyPart, headerValue, requestMetaParts } from './parts';
 import { shellFlavourOf, splitCommands } from './shell-words';
+import { looksLikePowerShell, readPowerShell } from './powershell';
 
 /** Options that take a value; everything else starting with `-` is a flag. */
 const SHORT_WITH_VALUE = new Set('XHdbuAeFoxmwTcKErYyzCUQtDPh'.split('').filter((c) => c !== 'h'));
@@ -35,6 +38,7 @@ interface CurlRequest {
 }
 
 export function readCurl(name: string, text: string): Capture {
+	if (looksLikePowerShell(text.trimStart())) return readPowerShell(name, text);
 	const flavour = shellFlavourOf(text);
 	const commands = splitCommands(text, flavour).filter((words) => /^curl(\.exe)?$/i.test(words[0] ?? ''));
 	if (commands.length === 0) throw new InputError(`${name} holds no curl command`);

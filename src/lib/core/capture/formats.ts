@@ -3,6 +3,7 @@ import type { CaptureFormat } from '../model';
 import { InputError } from '../errors';
 import { magicName, shannonEntropy } from '../decode/entropy';
 import { formatBytes } from '../limits';
+import { looksLikePowerShell } from './powershell';
 
 export type Wrapper = 'gzip' | 'zlib' | 'zip';
 
@@ -39,7 +40,7 @@ export function formatOfText(head: string, name: string): CaptureFormat {
 	const start = head.trimStart();
 	if (start.startsWith('{') && HAR.test(start.slice(0, SNIFF_BYTES))) return 'har';
 	if (HTTP_REQUEST_LINE.test(start) || HTTP_STATUS_LINE.test(start)) return 'http';
-	if (CURL.test(start)) return 'curl';
+	if (CURL.test(start) || looksLikePowerShell(start)) return 'curl';
 	if (BURP.test(start) || /^<items\s+burpVersion=/.test(start)) return 'burp';
 	if (namedLikeHar(name)) {
 		if (start.startsWith('{') || start.startsWith('[')) return 'har';

@@ -20,11 +20,20 @@ const COLON = 0x3a;
 /** Deeper than any real HAR; stops a hostile file from growing the bracket stack without end. */
 export const MAX_HAR_DEPTH = 10_000;
 
+/** An entry this short cannot nest deeper than MAX_HAR_DEPTH, so it may skip the walk that counts brackets. */
+const MAX_GUESSED_ENTRY_BYTES = 2 * MAX_HAR_DEPTH;
+const MAX_MISSED_GUESSES = 8;
+
 const WANTED_MEMBERS = new Set(['version', 'creator', 'browser', 'comment']);
 
 export interface HarScanSink {
 	/** One complete entry's bytes; `at` is its byte offset in the input. */
 	entry(bytes: Uint8Array, index: number, at: number): void;
+	/**
+	 * Bytes that are the whole entry if they parse as JSON (see HarScanner.guessEntryEnd): reads the entry and
+	 * returns true, or returns false without reading anything when they do not parse.
+	 */
+	tryEntry(bytes: Uint8Array, index: number, at: number): boolean;
 	/** A small member of `log` (`version`, `creator`, …). */
 	member(key: string, bytes: Uint8Array, at: number): void;
 }
@@ -86,6 +95,15 @@ export class HarScanner {
 	 * (a tight loop over a class table); whether its brackets match is JSON.parse's job when the entry is read.
 	 */
 	private entryDepth = 0;
+	/** Index in the current chunk of an entry's `{` that was just opened, or -1. */
+	private freshEntryAt = -1;
+	/** Guesses that did not parse; after a few the file is not laid out as guessed and guessing stops. */
+	private missedGuesses = 0;
+	private lastEntryLength = 0;
+	/** Whether guesses start halfway (see guessEntryEnd); stops when entries vary too much for it to pay. */
+	private skipping = true;
+	private skipHits = 0;
+	private skipMisses = 0;
 
 	constructor(private readonly sink: HarScanSink) {}
 
@@ -108,6 +126,14 @@ export class HarScanner {
 		const stack = this.stack;
 		while (i < n) {
 			if (this.entryDepth > 0) {
+				if (this.freshEntryAt >= 0) {
+					const end = this.guessEntryEnd(b, this.freshEntryAt);
+					this.freshEntryAt = -1;
+					if (end > 0) {
+						i = end;
+						continue;
+					}
+				}
 				i = this.skipInsideEntry(b, i);
 				continue;
 			}
@@ -148,6 +174,8 @@ export class HarScanner {
 			if (!this.capActive) this.primitive(c, b, i);
 			i++;
 		}
+		// A guess looks only inside the chunk where the entry opened.
+		this.freshEntryAt = -1;
 		if (this.capActive) this.capPieces.push(b.subarray(this.capFrom));
 		if (this.inString && this.stringIsKey) {
 			this.keyPieces.push(b.subarray(this.keyFrom));
@@ -245,6 +273,7 @@ export class HarScanner {
 			if (depth <= 3 && !this.capActive) this.valueStarts(c, i, CAP_CONTAINER);
 			if (this.capActive && this.capEntry && this.capType === CAP_CONTAINER && this.entryDepth === 0 && depth === 3) {
 				this.entryDepth = 1;
+				this.freshEntryAt = c === LBRACE && this.missedGuesses < MAX_MISSED_GUESSES ? i : -1;
 				return;
 			}
 		}
@@ -345,6 +374,52 @@ export class HarScanner {
 		return n;
 	}
 
+	/**
+	 * The faster path for pretty-printed HARs (what every browser writes): an entry whose `{` starts its line
+	 * after some indentation almost always ends at the first `}` that starts a line with the same indentation.
+	 * Such a `}` can never be inside a string (JSON strings hold no raw line breaks), and if the bytes from `{`
+	 * to it parse as one JSON value, it IS the matching bracket (one value followed by anything but white space
+	 * does not parse). So the guess is checked by the JSON.parse the entry needs anyway, and the bytes in between
+	 * are never walked. Returns the index after the entry, or -1 to walk it (guess missed, entry cut by the chunk
+	 * end, or too long to be sure it nests less than MAX_HAR_DEPTH deep).
+	 */
+	private guessEntryEnd(b: Uint8Array, open: number): number {
+		let indentFrom = open;
+		while (indentFrom > 0 && (b[indentFrom - 1] === 0x20 || b[indentFrom - 1] === 0x09)) indentFrom--;
+		if (indentFrom === 0 || b[indentFrom - 1] !== 0x0a) return -1;
+		const limit = Math.min(b.length, open + MAX_GUESSED_ENTRY_BYTES);
+		// Entries of one file are alike: looking from half the previous entry's length on skips half the bytes.
+		// Landing past this entry's end finds a later entry's end, which does not parse: then look again from the start.
+		const skip = this.skipping && this.lastEntryLength > 0 ? this.lastEntryLength >> 1 : 0;
+		if (skip > 0) {
+			const p = closingLine(b, open + skip, limit, indentFrom, open - indentFrom);
+			if (p > 0) {
+				if (this.acceptGuess(b, open, p)) {
+					this.skipHits++;
+					return p + 1;
+				}
+				this.skipMisses++;
+				if (this.skipMisses > 8 && this.skipMisses * 8 > this.skipHits) this.skipping = false;
+			}
+		}
+		const p = closingLine(b, open + 1, limit, indentFrom, open - indentFrom);
+		if (p < 0) return -1;
+		if (this.acceptGuess(b, open, p)) return p + 1;
+		this.missedGuesses++;
+		return -1;
+	}
+
+	private acceptGuess(b: Uint8Array, open: number, close: number): boolean {
+		const index = this.entryCount;
+		if (!this.sink.tryEntry(b.subarray(open, close + 1), index, this.capStart)) return false;
+		this.entryCount = index + 1;
+		this.entryDepth = 0;
+		this.capActive = false;
+		this.capPieces = [];
+		this.lastEntryLength = close + 1 - open;
+		return true;
+	}
+
 	private startCapture(i: number, type: number, entry: boolean, key: string): void {
 		this.capActive = true;
 		this.capType = type;
@@ -375,6 +450,22 @@ export class HarScanner {
 
 	private notHar(i: number, detail: string): HarScanProblem {
 		return new HarScanProblem('not-har', detail, this.offset + i, null);
+	}
+}
+
+/**
+ * The first `}` in `b[from, limit)` that starts a line indented exactly as `b[indentFrom, indentFrom + indent)`
+ * (a `}` preceded by a line feed and that indentation), or -1.
+ */
+function closingLine(b: Uint8Array, from: number, limit: number, indentFrom: number, indent: number): number {
+	for (let at = from; ; ) {
+		const p = b.indexOf(RBRACE, at);
+		if (p < 0 || p >= limit) return -1;
+		at = p + 1;
+		if (b[p - indent - 1] !== 0x0a) continue;
+		let k = 0;
+		while (k < indent && b[p - indent + k] === b[indentFrom + k]) k++;
+		if (k === indent) return p;
 	}
 }
 

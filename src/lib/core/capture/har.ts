@@ -29,6 +29,16 @@ export class HarReader {
 	constructor(private readonly options: HarReaderOptions) {
 		this.scanner = new HarScanner({
 			entry: (bytes, index, at) => this.exchanges.push(this.readEntry(bytes, index, at)),
+			tryEntry: (bytes, index) => {
+				let value: unknown;
+				try {
+					value = JSON.parse(decoder.decode(bytes));
+				} catch {
+					return false;
+				}
+				this.exchanges.push(exchangeFromHarEntry(value, index, this.tally));
+				return true;
+			},
 			member: (key, bytes) => {
 				try {
 					this.meta.set(key, JSON.parse(decoder.decode(bytes)));

@@ -65,48 +65,68 @@ const TRANSPORT_HEADERS = new Set([
 
 export function headerValue(headers: Header[], name: string): string | undefined {
 	const lower = name.toLowerCase();
-	for (const h of headers) if (h.name.toLowerCase() === lower) return h.value;
+	for (const h of headers) if (h.name.length === lower.length && h.name.toLowerCase() === lower) return h.value;
 	return undefined;
 }
 
 export function queryPart(url: string | null): Part[] {
-	const query = url ? queryOf(url) : null;
-	return query ? [{ kind: 'query', name: 'query', payload: { kind: 'text', text: query }, contentType: 'application/x-www-form-urlencoded' }] : [];
+	const part = url ? queryPartOf(url) : null;
+	return part ? [part] : [];
+}
+
+function queryPartOf(url: string): Part | null {
+	const query = queryOf(url);
+	return query ? { kind: 'query', name: 'query', payload: { kind: 'text', text: query }, contentType: 'application/x-www-form-urlencoded' } : null;
 }
 
 /** Cookies from the Cookie header(s); `fallback` (a HAR's parsed `cookies` list) is used only when there is no header. */
 export function cookieParts(headers: Header[], fallback: Header[] = []): Part[] {
+	const out: Part[] = [];
+	addCookieParts(out, headers, fallback);
+	return out;
+}
+
+function addCookieParts(out: Part[], headers: Header[], fallback: Header[]): void {
 	const pairs: Header[] = [];
 	for (const h of headers) {
-		if (h.name.toLowerCase() !== 'cookie') continue;
+		if (h.name.length !== 6 || h.name.toLowerCase() !== 'cookie') continue;
 		for (const piece of h.value.split(';')) {
 			const eq = piece.indexOf('=');
 			const name = (eq < 0 ? piece : piece.slice(0, eq)).trim();
 			if (name) pairs.push({ name, value: eq < 0 ? '' : piece.slice(eq + 1).trim() });
 		}
 	}
-	const list = pairs.length > 0 ? pairs : fallback;
-	return uniqueNames(
-		list.filter((c) => c.value.length > 0),
-		(c) => childPath('cookie', c.name)
-	).map(([c, name]) => ({ kind: 'cookie', name, payload: { kind: 'text', text: c.value } }));
+	const names = new UniqueNames();
+	for (const c of pairs.length > 0 ? pairs : fallback) {
+		if (c.value.length === 0) continue;
+		out.push({ kind: 'cookie', name: names.unique(childPath('cookie', c.name)), payload: { kind: 'text', text: c.value } });
+	}
 }
 
 export function headerParts(headers: Header[]): Part[] {
-	const carrying = headers.filter((h) => {
+	const out: Part[] = [];
+	addHeaderParts(out, headers);
+	return out;
+}
+
+function addHeaderParts(out: Part[], headers: Header[]): void {
+	const names = new UniqueNames();
+	for (const h of headers) {
+		if (h.value.length === 0 || h.name.charCodeAt(0) === 0x3a) continue;
 		const lower = h.name.toLowerCase();
-		return h.value.length > 0 && !lower.startsWith(':') && !TRANSPORT_HEADERS.has(lower);
-	});
-	return uniqueNames(carrying, (h) => childPath('header', h.name.toLowerCase())).map(([h, name]) => ({
-		kind: 'header',
-		name,
-		payload: { kind: 'text', text: h.value }
-	}));
+		if (TRANSPORT_HEADERS.has(lower)) continue;
+		out.push({ kind: 'header', name: names.unique(childPath('header', lower)), payload: { kind: 'text', text: h.value } });
+	}
 }
 
 /** Query, data-carrying headers and cookies of a request, in that order. */
 export function requestMetaParts(url: string | null, headers: Header[], cookieFallback: Header[] = []): Part[] {
-	return [...queryPart(url), ...headerParts(headers), ...cookieParts(headers, cookieFallback)];
+	const out: Part[] = [];
+	const query = url ? queryPartOf(url) : null;
+	if (query) out.push(query);
+	addHeaderParts(out, headers);
+	addCookieParts(out, headers, cookieFallback);
+	return out;
 }
 
 export interface BodyOptions {
@@ -149,12 +169,21 @@ function stillEncoded(payload: Payload, encoding: string): boolean {
 }
 
 /** Gives repeated names a `[n]` suffix so every part path is unique within its exchange. */
-function uniqueNames<T>(items: T[], nameOf: (item: T) => string): Array<[T, string]> {
-	const seen = new Map<string, number>();
-	return items.map((item) => {
-		const base = nameOf(item);
-		const n = seen.get(base) ?? 0;
-		seen.set(base, n + 1);
-		return [item, n === 0 ? base : `${base}[${n}]`];
-	});
+class UniqueNames {
+	// Most exchanges have a handful of names: a list is cheaper than a Map until there are many.
+	private readonly seen: string[] = [];
+	private counts: Map<string, number> | null = null;
+
+	unique(base: string): string {
+		if (this.counts === null) {
+			if (!this.seen.includes(base)) {
+				this.seen.push(base);
+				return base;
+			}
+			this.counts = new Map(this.seen.map((name) => [name, 1]));
+		}
+		const n = this.counts.get(base) ?? 0;
+		this.counts.set(base, n + 1);
+		return n === 0 ? base : `${base}[${n}]`;
+	}
 }

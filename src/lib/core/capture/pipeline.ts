@@ -21,6 +21,8 @@ export interface CaptureSink {
 	finish(): Capture;
 	/** Entries read so far (HAR only; 0 for formats read at the end). */
 	readonly entries: number;
+	/** What was read so far when reading cannot go on (HAR only: its complete entries), else null. */
+	partial(): Capture | null;
 }
 
 export interface PipelineOptions {
@@ -55,6 +57,10 @@ class OuterSink implements CaptureSink {
 
 	get entries(): number {
 		return this.inner?.entries ?? 0;
+	}
+
+	partial(): Capture | null {
+		return this.inner?.partial() ?? null;
 	}
 
 	push(chunk: Uint8Array): void {
@@ -104,6 +110,10 @@ class ContentSink implements CaptureSink {
 
 	get harReader(): HarReader | null {
 		return this.har;
+	}
+
+	partial(): Capture | null {
+		return this.har?.capture() ?? null;
 	}
 
 	push(chunk: Uint8Array): void {
@@ -256,6 +266,10 @@ class UnwrapSink implements CaptureSink {
 
 	get entries(): number {
 		return this.content.entries;
+	}
+
+	partial(): Capture | null {
+		return this.content.partial();
 	}
 
 	push(chunk: Uint8Array): void {

@@ -4,8 +4,9 @@
  * line a Node read stream; both are async iterables of bytes.
  */
 import type { Capture } from '../model';
-import { CancelledError } from '../errors';
-import { createCaptureSink } from './pipeline';
+import { CancelledError, InputError, isInputError } from '../errors';
+import { createCaptureSink, type CaptureSink } from './pipeline';
+import { PartialCaptureError, count, plural } from './capture-error';
 
 export interface StreamOptions {
 	name: string;
@@ -27,18 +28,49 @@ export async function readCaptureStream(source: ByteSource, options: StreamOptio
 		...(options.maxInputBytes ? { maxInputBytes: options.maxInputBytes } : {})
 	});
 	let bytesRead = 0;
-	for await (const chunk of iterate(source)) {
-		if (options.isCancelled?.()) throw new CancelledError();
-		// Node streams give Buffers; a plain view keeps the core free of Node types.
-		const bytes = chunk instanceof Uint8Array && chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-		bytesRead += bytes.length;
-		sink.push(bytes);
-		options.onProgress?.(bytesRead, sink.entries);
+	const chunks = iterate(source);
+	for (;;) {
+		let next: IteratorResult<Uint8Array>;
+		try {
+			next = await chunks.next();
+		} catch (error) {
+			throw sourceFailure(options.name, bytesRead, error, sink);
+		}
+		if (next.done) break;
+		try {
+			if (options.isCancelled?.()) throw new CancelledError();
+			// Node streams give Buffers; a plain view keeps the core free of Node types.
+			const chunk = next.value;
+			const bytes = chunk instanceof Uint8Array && chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+			bytesRead += bytes.length;
+			sink.push(bytes);
+			options.onProgress?.(bytesRead, sink.entries);
+		} catch (error) {
+			// Stop the source too (closes the file, releases the stream's lock), as a for-await loop would.
+			await chunks.return(undefined).catch(() => undefined);
+			throw error;
+		}
 	}
 	if (options.isCancelled?.()) throw new CancelledError();
 	const capture = sink.finish();
 	options.onProgress?.(bytesRead, capture.exchanges.length);
 	return capture;
+}
+
+/**
+ * The file could not be read any further (a disk error, a file removed or changed while it was read, a network
+ * drive gone): the user's environment, not a bug, so an InputError that keeps whatever was read before.
+ */
+function sourceFailure(name: string, bytesRead: number, error: unknown, sink: CaptureSink): unknown {
+	if (error instanceof CancelledError || isInputError(error)) return error;
+	const reason = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!.trim() || 'unknown error';
+	const message = `could not read ${name} after ${plural(bytesRead, 'byte')}: ${reason}`;
+	const partial = sink.partial();
+	if (partial && partial.exchanges.length > 0) {
+		const n = partial.exchanges.length;
+		return new PartialCaptureError(`${message} — ${plural(n, 'complete entry', 'complete entries')} ${n === 1 ? 'was' : 'were'} read`, `byte ${count(bytesRead)}`, partial);
+	}
+	return new InputError(message, `byte ${count(bytesRead)}`);
 }
 
 async function* iterate(source: ByteSource): AsyncGenerator<Uint8Array> {
