@@ -246,6 +246,15 @@ export interface DecodedPart {
 
 export interface Analysis {
 	report: Report;
-	/** Decoded parts per exchange, same order as report.exchanges. */
+	/**
+	 * Decoded parts per exchange, same order as report.exchanges. Reading it decodes every response body
+	 * not decoded yet (see `partsOf`): for tests and tools, not for the hot path.
+	 */
 	parts: DecodedPart[][];
+	/**
+	 * The decoded parts of exchange `index` (its position in report.exchanges), in the exchange's part
+	 * order; [] when there is no such exchange. `analyze` decodes only what the request carried; a
+	 * response body is decoded on the first call and kept.
+	 */
+	partsOf(index: number): DecodedPart[];
 }

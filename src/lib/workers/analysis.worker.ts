@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * A thin shell over the core: receives pasted text or the dropped File itself, posts progress and the report,
- * and keeps the decoded trees to hand out one exchange at a time. One worker serves one analysis; cancelling
+ * and keeps the analysis to hand out one exchange's decoded trees at a time (a response body is decoded
+ * when its exchange is first asked for). One worker serves one analysis; cancelling
  * is terminating it, so there is no cancel message.
  */
 import { readCapture, readCaptureStream, isPartialCaptureError } from '../core/capture/index';
@@ -27,7 +28,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
 	if (request.type === 'get-exchange') {
 		const exchange = loaded?.report.exchanges[request.exchange] ?? null;
-		post({ type: 'exchange', id: request.id, exchange, parts: loaded?.parts[request.exchange] ?? [] });
+		post({ type: 'exchange', id: request.id, exchange, parts: loaded?.partsOf(request.exchange) ?? [] });
 		return;
 	}
 	if (request.type === 'parse-tracker-list') {

@@ -68,6 +68,12 @@ export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes'> {
 	readonly input: I;
 	/** What it produces. */
 	readonly output: 'text' | 'bytes' | 'tree';
+	/**
+	 * No magic bytes and no checksum up front (brotli, raw DEFLATE): a sniff is a trial decode that random
+	 * bytes often pass. The peeler tries such a codec only where HTTP declares it or on a body's own
+	 * bytes, never on short opaque leaves inside decoded structures (see peel.ts).
+	 */
+	readonly magicless?: boolean;
 	/** 0..1, cheap: prefix, alphabet, magic bytes, hints. 0 means "do not try". */
 	sniff(input: I extends 'text' ? string : Uint8Array, hints: SniffHints): number;
 	/** Pure and bounded by `ctx.budget`; returns a failure with a reason rather than throwing for bad input. */

@@ -21,29 +21,35 @@ interface Magic {
 	offset?: number;
 	/** Extra bytes that must also match (e.g. RIFF at 0 for WebP at 8). */
 	also?: { bytes: number[]; offset: number };
+	/**
+	 * A finished file (image, media, font, document, executable) that none of our codecs unpacks: its
+	 * verdict is given at once, without trying a codec. Not set for compression and archive formats, nor
+	 * for signatures too short to trust (`MZ`, `BM`, DER's `30 82`).
+	 */
+	final?: true;
 }
 
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 
 /** File signatures, most specific first. Sources: the formats' own specifications. */
 const MAGICS: Magic[] = [
-	{ name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-	{ name: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
-	{ name: 'GIF image', bytes: ascii('GIF8') },
-	{ name: 'WebP image', bytes: ascii('WEBP'), offset: 8, also: { bytes: ascii('RIFF'), offset: 0 } },
-	{ name: 'WAV audio', bytes: ascii('WAVE'), offset: 8, also: { bytes: ascii('RIFF'), offset: 0 } },
-	{ name: 'AVIF image', bytes: ascii('ftypavif'), offset: 4 },
-	{ name: 'HEIC image', bytes: ascii('ftypheic'), offset: 4 },
-	{ name: 'MP4 video', bytes: ascii('ftyp'), offset: 4 },
+	{ name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], final: true },
+	{ name: 'JPEG image', bytes: [0xff, 0xd8, 0xff], final: true },
+	{ name: 'GIF image', bytes: ascii('GIF8'), final: true },
+	{ name: 'WebP image', bytes: ascii('WEBP'), offset: 8, also: { bytes: ascii('RIFF'), offset: 0 }, final: true },
+	{ name: 'WAV audio', bytes: ascii('WAVE'), offset: 8, also: { bytes: ascii('RIFF'), offset: 0 }, final: true },
+	{ name: 'AVIF image', bytes: ascii('ftypavif'), offset: 4, final: true },
+	{ name: 'HEIC image', bytes: ascii('ftypheic'), offset: 4, final: true },
+	{ name: 'MP4 video', bytes: ascii('ftyp'), offset: 4, final: true },
 	{ name: 'BMP image', bytes: ascii('BM'), also: { bytes: [0, 0, 0, 0], offset: 6 } },
-	{ name: 'ICO icon', bytes: [0x00, 0x00, 0x01, 0x00] },
-	{ name: 'TIFF image', bytes: [0x49, 0x49, 0x2a, 0x00] },
-	{ name: 'TIFF image', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
-	{ name: 'WOFF font', bytes: ascii('wOFF') },
-	{ name: 'WOFF2 font', bytes: ascii('wOF2') },
-	{ name: 'Ogg media', bytes: ascii('OggS') },
-	{ name: 'MP3 audio', bytes: ascii('ID3') },
-	{ name: 'PDF document', bytes: ascii('%PDF-') },
+	{ name: 'ICO icon', bytes: [0x00, 0x00, 0x01, 0x00], final: true },
+	{ name: 'TIFF image', bytes: [0x49, 0x49, 0x2a, 0x00], final: true },
+	{ name: 'TIFF image', bytes: [0x4d, 0x4d, 0x00, 0x2a], final: true },
+	{ name: 'WOFF font', bytes: ascii('wOFF'), final: true },
+	{ name: 'WOFF2 font', bytes: ascii('wOF2'), final: true },
+	{ name: 'Ogg media', bytes: ascii('OggS'), final: true },
+	{ name: 'MP3 audio', bytes: ascii('ID3'), final: true },
+	{ name: 'PDF document', bytes: ascii('%PDF-'), final: true },
 	{ name: 'ZIP archive (also APK, JAR, DOCX)', bytes: [0x50, 0x4b, 0x03, 0x04] },
 	{ name: 'empty ZIP archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
 	{ name: '7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
@@ -53,12 +59,12 @@ const MAGICS: Magic[] = [
 	{ name: 'gzip data', bytes: [0x1f, 0x8b] },
 	{ name: 'Zstandard data', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
 	{ name: 'LZ4 frame', bytes: [0x04, 0x22, 0x4d, 0x18] },
-	{ name: 'SQLite database', bytes: ascii('SQLite format 3\0') },
-	{ name: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d] },
-	{ name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
-	{ name: 'Dalvik executable (DEX)', bytes: ascii('dex\n') },
-	{ name: 'Mach-O executable', bytes: [0xcf, 0xfa, 0xed, 0xfe] },
-	{ name: 'Mach-O executable', bytes: [0xca, 0xfe, 0xba, 0xbe] },
+	{ name: 'SQLite database', bytes: ascii('SQLite format 3\0'), final: true },
+	{ name: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d], final: true },
+	{ name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46], final: true },
+	{ name: 'Dalvik executable (DEX)', bytes: ascii('dex\n'), final: true },
+	{ name: 'Mach-O executable', bytes: [0xcf, 0xfa, 0xed, 0xfe], final: true },
+	{ name: 'Mach-O executable', bytes: [0xca, 0xfe, 0xba, 0xbe], final: true },
 	{ name: 'Windows executable', bytes: ascii('MZ') },
 	{ name: 'Java serialized object', bytes: [0xac, 0xed, 0x00, 0x05] },
 	{ name: 'Apple binary property list', bytes: ascii('bplist0') },
@@ -80,6 +86,19 @@ export function magicName(bytes: Uint8Array): string | null {
 		return m.name;
 	}
 	return null;
+}
+
+/**
+ * Whether the bytes are a finished file no codec unpacks (an image, a font, a PDF…): the peeler gives
+ * them their verdict without trying any codec. Compression and archive formats are never final.
+ */
+export function isFinalFormat(bytes: Uint8Array): boolean {
+	for (const m of MAGICS) {
+		if (!matches(bytes, m.bytes, m.offset ?? 0)) continue;
+		if (m.also && !matches(bytes, m.also.bytes, m.also.offset)) continue;
+		return m.final === true;
+	}
+	return false;
 }
 
 /** A one-line verdict for undecodable bytes. */

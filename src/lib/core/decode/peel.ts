@@ -8,6 +8,15 @@
  * sniffed. Structured results are walked and every string or byte leaf inside is peeled in turn, so
  * JSON inside a JSON string, a URL inside a property and a query inside that URL end up in one tree.
  * Everything is bounded by one Budget; where a limit stops work, the node says so in `limit`.
+ *
+ * Two rules keep blind guessing where it can pay off:
+ * - Codecs with no magic bytes (brotli, raw DEFLATE: `Codec.magicless`) are tried when HTTP declares
+ *   them (Content-Encoding), or on a body's own bytes (the chain from a request or response body, a
+ *   websocket message or a bare payload, before any structure) of at least MAGICLESS_MIN_BYTES. Never
+ *   on leaves inside decoded structures, nor on query, header and cookie parts: there the bytes are
+ *   session IDs and random tokens, which such a trial decode often "accepts".
+ * - Bytes that carry the signature of a finished file (an image, a font, a PDF…: entropy.ts,
+ *   `isFinalFormat`) get their verdict at once; only codecs HTTP declares are tried on them.
  */
 import type { DecodedNode, Payload } from '../model';
 import { Budget, LimitExceeded } from '../limits';
@@ -15,7 +24,7 @@ import { Annotated, FieldList, type Codec, type CodecOutput, type SniffHints, ty
 import { BYTES_CODECS, TEXT_CODECS } from './registry';
 import { LAYER_SEPARATOR } from './path';
 import { isReadable, utf8OrNull } from './text';
-import { describeOpaque, magicName } from './entropy';
+import { describeOpaque, isFinalFormat, magicName } from './entropy';
 import { ENVELOPES, type Envelope } from './envelopes/index';
 
 /** How much a decoded value reveals. */
@@ -41,6 +50,8 @@ const NEGATIVE_CACHE_MAX_LENGTH = 256;
 const NEGATIVE_CACHE_MAX_ENTRIES = 50_000;
 /** Accepted chains kept (each holds its decoded outputs, at most a few KiB from a 256-character value). */
 const POSITIVE_CACHE_MAX_ENTRIES = 20_000;
+/** Magic-less codecs are tried blind only on a body's own bytes at least this long (see the rules above). */
+const MAGICLESS_MIN_BYTES = 16;
 /** Check the clock once every this many tree nodes (performance.now() is cheap, but not free). */
 const TIME_CHECK_EVERY = 256;
 
@@ -85,17 +96,22 @@ interface CachedChain {
 /**
  * What searches on short leaf strings concluded. Sniff and decode are pure, and only searches no limit
  * touched are kept, so the same value with the same key hint at the same place ends the same way.
- * Leaves inside documents and a part's own payload are searched differently (see `thorough`), so they
- * are kept apart; accepted chains are also kept per layer count (the layer limit depends on it).
+ * Leaves inside documents, a part's own payload and a body's own payload are searched differently
+ * (see `thorough` and `body`), so they are kept apart; accepted chains are also kept per layer count
+ * (the layer limit depends on it).
  */
 export class PeelCache {
 	/**
 	 * key hint → value no chain decoded → the bytes its search recorded against the budget; a search
 	 * that touched no limit ends the same at any depth.
 	 */
-	readonly undecodable = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
+	readonly undecodable = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
 	/** layers → key hint → value → the accepted chain. */
-	readonly decoded = [new Map<number, Map<string, Map<string, CachedChain>>>(), new Map<number, Map<string, Map<string, CachedChain>>>()];
+	readonly decoded = [
+		new Map<number, Map<string, Map<string, CachedChain>>>(),
+		new Map<number, Map<string, Map<string, CachedChain>>>(),
+		new Map<number, Map<string, Map<string, CachedChain>>>()
+	];
 	undecodableSize = 0;
 	decodedSize = 0;
 }
@@ -154,6 +170,10 @@ export class Peeler {
 	private readonly keyHints = new Map<string, SniffHints>();
 	/** True while searching a part's own payload (not a leaf inside a decoded document). */
 	private thorough = false;
+	/** Whether the payload being peeled is a body (see `peel`). */
+	private body = true;
+	/** True while magic-less codecs may be sniffed: searching a body's own payload. */
+	private blind = false;
 	private ticks = 0;
 
 	constructor(
@@ -167,8 +187,12 @@ export class Peeler {
 		for (const codec of [...this.textCodecs, ...this.bytesCodecs]) if (!this.byId.has(codec.id)) this.byId.set(codec.id, codec);
 	}
 
-	/** Peels a part's payload; `rootPath` is the part's name (`body`, `query`, `payload`). */
-	peel(payload: Payload, rootPath: string, hints: SniffHints = {}): DecodedNode {
+	/**
+	 * Peels a part's payload; `rootPath` is the part's name (`body`, `query`, `payload`). `body` is false
+	 * for query, header and cookie parts: magic-less codecs are then tried only when HTTP declares them.
+	 */
+	peel(payload: Payload, rootPath: string, hints: SniffHints = {}, body = true): DecodedNode {
+		this.body = body;
 		const node: DecodedNode =
 			payload.kind === 'text' ? { path: rootPath, kind: 'text', text: payload.text } : { path: rootPath, kind: 'bytes', bytes: payload.bytes };
 		try {
@@ -192,7 +216,7 @@ export class Peeler {
 			isText && hints.contentType === undefined && hints.contentEncoding === undefined && hints.contentTypeHeader === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH;
 		const cacheKey = hints.key ?? '';
 		const thorough = layers === 0 && depth === 0;
-		const side = thorough ? 1 : 0;
+		const side = thorough ? (this.body ? 2 : 1) : 0;
 		if (cacheable) {
 			const spent = this.cache.undecodable[side]!.get(cacheKey)?.get(value);
 			if (spent !== undefined && this.fits(spent)) {
@@ -224,9 +248,11 @@ export class Peeler {
 		this.budget.checkTime();
 		const root = this.rootState(value, hints);
 		this.thorough = thorough;
+		this.blind = thorough && this.body;
 		const bytesBefore = this.budget.bytesProduced;
 		const best = this.search(root, layers, rootCandidates);
 		this.thorough = false;
+		this.blind = false;
 		if (root.declaredFailure) appendNote(node, root.declaredFailure);
 		if (root.limit) node.limit = root.limit;
 		if (best === null) {
@@ -346,7 +372,7 @@ export class Peeler {
 		}
 		const firstSniffed = list.length;
 		if (text !== null && text.length >= MIN_SNIFF_LENGTH) this.sniffAll(this.textCodecs, text, hints, declared, list);
-		if (bytes !== null && text === null && worthBytesCodecs(state)) this.sniffAll(this.bytesCodecs, bytes, hints, declared, list);
+		if (bytes !== null && text === null && worthBytesCodecs(state) && !isFinalFormat(bytes)) this.sniffAll(this.bytesCodecs, bytes, hints, declared, list);
 		return sortSniffed(list, firstSniffed);
 	}
 
@@ -354,6 +380,7 @@ export class Peeler {
 	private sniffAll(codecs: readonly Codec[], input: string | Uint8Array, hints: SniffHints, declared: string[] | null, list: Candidate[] | null): Candidate[] | null {
 		for (const codec of codecs) {
 			if (declared !== null && declared.includes(codec.id)) continue;
+			if (codec.magicless && !(this.blind && input.length >= MAGICLESS_MIN_BYTES)) continue;
 			const score = safeSniff(codec, input, hints);
 			// Inside documents, a weak guess that yields text or bytes could only lead to more guesses and
 			// costs a decode on each of thousands of leaves: a structure codec validates its own result,
@@ -725,6 +752,6 @@ function appendNote(node: DecodedNode, note: string): void {
 }
 
 /** Convenience: peel one payload with a fresh budget. */
-export function peel(payload: Payload, rootPath: string, hints: SniffHints = {}, budget = new Budget(), options: PeelerOptions = {}): DecodedNode {
-	return new Peeler(budget, options).peel(payload, rootPath, hints);
+export function peel(payload: Payload, rootPath: string, hints: SniffHints = {}, budget = new Budget(), options: PeelerOptions = {}, body = true): DecodedNode {
+	return new Peeler(budget, options).peel(payload, rootPath, hints, body);
 }

@@ -1,5 +1,9 @@
-/** analyze(capture) → Analysis: peel every part of every exchange, classify, and build the report. */
-import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Part, Report } from '../model';
+/**
+ * analyze(capture) → Analysis: peel what every exchange carried to its destination, classify, and build
+ * the report. Response bodies are what the server sent back: no detector, known value or destination
+ * looks at them, so they are decoded only when someone asks for an exchange's parts (`partsOf`).
+ */
+import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Part, PartKind, Report } from '../model';
 import { Budget, type Limits } from '../limits';
 import { CancelledError } from '../errors';
 import { PeelCache, Peeler } from '../decode/peel';
@@ -28,15 +32,15 @@ export interface AnalyzeOptions {
 
 export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysis {
 	const exchanges: ExchangeReport[] = [];
-	const parts: DecodedPart[][] = [];
+	const sent: DecodedPart[][] = [];
 	const total = capture.exchanges.length;
 	const known = new KnownValueMatcher(options.known ?? []);
 	// Captures repeat the same leaves (device IDs, User-Agents, event names) in every request.
 	const cache = new PeelCache();
 	for (const exchange of capture.exchanges) {
 		if (options.isCancelled?.()) throw new CancelledError();
-		const decoded = decodeExchange(exchange, options.limits, cache);
-		parts.push(decoded);
+		const decoded = decodeParts(exchange.parts.filter(isSent), options.limits, cache);
+		sent.push(decoded);
 		exchanges.push(reportExchange(exchange, decoded, known, options.userLists ?? []));
 		options.onProgress?.(exchanges.length, total);
 	}
@@ -45,19 +49,59 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 		input: { name: capture.name, format: capture.format, exchanges: total },
 		exchanges,
 		identifiers: correlate(exchanges),
-		summary: summarize(capture, exchanges, parts)
+		summary: summarize(capture, exchanges, sent)
 	};
-	return { report, parts };
+	return new CaptureAnalysis(report, sent, capture.exchanges.map((e) => e.parts), options.limits);
 }
 
-function decodeExchange(exchange: Exchange, limits: Partial<Limits> | undefined, cache: PeelCache): DecodedPart[] {
-	return exchange.parts.map((part) => {
+/** Everything but response bodies: query, headers, cookies, request body, websocket messages, a bare payload. */
+function isSent(part: Part): boolean {
+	return part.kind !== 'response-body';
+}
+
+/** Parts whose payload is a whole body: magic-less codecs may be tried blind on them (see peel.ts). */
+const BODY_KINDS: ReadonlySet<PartKind> = new Set<PartKind>(['request-body', 'response-body', 'websocket', 'payload']);
+
+function decodeParts(parts: readonly Part[], limits: Partial<Limits> | undefined, cache: PeelCache): DecodedPart[] {
+	return parts.map((part) => {
 		// Each part gets its own budget so one hostile body cannot starve the rest of the capture.
-		const root = new Peeler(new Budget(limits), { cache }).peel(part.payload, part.name, hintsOf(part));
+		const root = new Peeler(new Budget(limits), { cache }).peel(part.payload, part.name, hintsOf(part), BODY_KINDS.has(part.kind));
 		const decoded: DecodedPart = { kind: part.kind, name: part.name, root };
 		if (part.note) decoded.note = part.note;
 		return decoded;
 	});
+}
+
+/** The report, the request-side trees, and each exchange's response bodies decoded on first request. */
+class CaptureAnalysis implements Analysis {
+	private readonly complete: (DecodedPart[] | undefined)[] = [];
+
+	constructor(
+		readonly report: Report,
+		private readonly sent: readonly DecodedPart[][],
+		private readonly exchangeParts: readonly (readonly Part[])[],
+		private readonly limits: Partial<Limits> | undefined
+	) {}
+
+	partsOf(index: number): DecodedPart[] {
+		if (!Number.isInteger(index) || index < 0 || index >= this.exchangeParts.length) return [];
+		let list = this.complete[index];
+		if (list) return list;
+		const parts = this.exchangeParts[index]!;
+		const sent = this.sent[index]!;
+		if (parts.every(isSent)) return (this.complete[index] = sent);
+		// Same peeling as the request side; the cache only saves work, it never changes a tree.
+		const received = decodeParts(parts.filter((p) => !isSent(p)), this.limits, new PeelCache());
+		let s = 0;
+		let r = 0;
+		list = parts.map((part) => (isSent(part) ? sent[s++]! : received[r++]!));
+		this.complete[index] = list;
+		return list;
+	}
+
+	get parts(): DecodedPart[][] {
+		return this.exchangeParts.map((_, i) => this.partsOf(i));
+	}
 }
 
 function hintsOf(part: Part): SniffHints {
@@ -83,6 +127,7 @@ function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: Known
 		destination: destination
 			? { site: destination.site, company: destination.company, product: destination.product, category: destination.category, source: destination.source }
 			: null,
+		// What the exchange carried to its destination: response bodies are not part of it.
 		layers: richestLayers(decoded.map((d) => d.root)),
 		findings,
 		severity: severityOf(findings, destination?.category ?? null, destination?.company ?? null)
@@ -94,9 +139,8 @@ function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: Known
  * "matches your known …" reason wins a tie). Response bodies are what the server sent back, not what it
  * received, so they are not searched.
  */
-function findingsOf(exchange: Exchange, decoded: DecodedPart[], known: KnownValueMatcher): ExchangeReport['findings'] {
-	const sent = decoded.filter((d) => d.kind !== 'response-body');
-	const sentExchange = { ...exchange, parts: exchange.parts.filter((p) => p.kind !== 'response-body') };
+function findingsOf(exchange: Exchange, sent: DecodedPart[], known: KnownValueMatcher): ExchangeReport['findings'] {
+	const sentExchange = { ...exchange, parts: exchange.parts.filter(isSent) };
 	const set = new FindingSet();
 	set.addAll(known.findings(sentExchange, sent));
 	set.addAll(exchangeFindings(exchange, sent));

@@ -44,8 +44,7 @@ export const browsing: Detector = {
 		}
 		// A parameter of an enclosing search-engine URL (the request's own query, or a URL value peeled into parts).
 		if (ctx.key !== null && ctx.url) {
-			const outer = httpUrl(ctx.url);
-			const engine = outer ? searchEngineOf(outer) : null;
+			const engine = engineOfUrl(ctx.url);
 			if (engine && engine.params.includes(ctx.key)) {
 				// The request IS the search: the engine receives the words because the user asked it to. Reported, but at
 				// low confidence so it does not count as a leak; the same words inside telemetry elsewhere stay high.
@@ -68,6 +67,22 @@ export const browsing: Detector = {
 		return out;
 	}
 };
+
+/**
+ * The search engine an enclosing URL belongs to. Every parameter of a URL asks about the same URL in
+ * turn, so the last answer is kept (parsing the URL was most of this detector's time).
+ */
+let lastUrl: string | null = null;
+let lastEngine: ReturnType<typeof searchEngineOf> = null;
+
+function engineOfUrl(text: string): ReturnType<typeof searchEngineOf> {
+	if (text !== lastUrl) {
+		const outer = httpUrl(text);
+		lastEngine = outer ? searchEngineOf(outer) : null;
+		lastUrl = text;
+	}
+	return lastEngine;
+}
 
 /** A search engine URL whose query parameter was not peeled into its own node is reported on the URL itself. */
 function searchInUrl(node: DecodedNode, url: URL): Finding[] {

@@ -23,13 +23,12 @@ export const deviceIds: Detector = {
 		if (value.length < 6 || value.length > 128 || isPlaceholder(value)) return [];
 		const k = ctx.normKey;
 		const out: Finding[] = [];
-		const named = (word: string) => k.includes(word);
 
-		if (named('imei')) out.push(...namedId(node, ctx, value, 'device.imei', 'IMEI', isNamedImei));
-		else if (named('imsi')) out.push(...namedId(node, ctx, value, 'device.imsi', 'IMSI', isImsi));
-		else if (named('iccid') || k === 'simserial' || k === 'simserialnumber' || k === 'simserialno') out.push(...namedId(node, ctx, value, 'device.iccid', 'ICCID', isIccid));
-		else if (named('meid')) out.push(...namedId(node, ctx, value, 'device.meid', 'MEID', isMeid));
-		else if (named('androidid') || k === 'ssaid') out.push(...namedId(node, ctx, value, 'device.android_id', 'Android ID', isAndroidId));
+		if (k.includes('imei')) out.push(...namedId(node, ctx, value, 'device.imei', 'IMEI', isNamedImei));
+		else if (k.includes('imsi')) out.push(...namedId(node, ctx, value, 'device.imsi', 'IMSI', isImsi));
+		else if (k.includes('iccid') || k === 'simserial' || k === 'simserialnumber' || k === 'simserialno') out.push(...namedId(node, ctx, value, 'device.iccid', 'ICCID', isIccid));
+		else if (k.includes('meid')) out.push(...namedId(node, ctx, value, 'device.meid', 'MEID', isMeid));
+		else if (k.includes('androidid') || k === 'ssaid') out.push(...namedId(node, ctx, value, 'device.android_id', 'Android ID', isAndroidId));
 		else if (SERIAL_KEYS.has(k) && !ctx.keyChain.some((c) => c.includes('sim'))) {
 			const why = serialShape(value, k);
 			if (why) out.push(finding(node, 'device.serial', value, k === 'sn' ? 'medium' : 'high', `${why}, ${keyLabel(ctx.key)}`));

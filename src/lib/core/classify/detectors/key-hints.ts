@@ -3,17 +3,37 @@
  * forms: normalised (`$device_id` → `deviceid`) for exact names, and split into words for families.
  */
 
+/** Keys repeat in every event of a capture: both forms are computed once per key (a bounded memo). */
+const MEMO_MAX = 10_000;
+const normalized = new Map<string, string>();
+const words = new Map<string, readonly string[]>();
+
 export function normalizeKey(key: string): string {
-	return key.toLowerCase().replace(/[\s$_.\-[\]]/g, '');
+	let n = normalized.get(key);
+	if (n === undefined) {
+		n = key.toLowerCase().replace(/[\s$_.\-[\]]/g, '');
+		if (normalized.size >= MEMO_MAX) normalized.clear();
+		normalized.set(key, n);
+	}
+	return n;
 }
 
-/** `$latest_search_keyword` → [latest, search, keyword]; `anonymousId` → [anonymous, id]; `imei1` → [imei1]. */
-export function keyWords(key: string): string[] {
-	return key
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.toLowerCase()
-		.split(/[^a-z0-9]+/)
-		.filter((w) => w.length > 0);
+/**
+ * `$latest_search_keyword` → [latest, search, keyword]; `anonymousId` → [anonymous, id]; `imei1` → [imei1].
+ * The list is shared between callers: read it, never change it.
+ */
+export function keyWords(key: string): readonly string[] {
+	let list = words.get(key);
+	if (list === undefined) {
+		list = key
+			.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+			.toLowerCase()
+			.split(/[^a-z0-9]+/)
+			.filter((w) => w.length > 0);
+		if (words.size >= MEMO_MAX) words.clear();
+		words.set(key, list);
+	}
+	return list;
 }
 
 /** The key label used in reasons: the key as the payload spells it. */
@@ -61,7 +81,50 @@ const PLACEHOLDERS = new Set([
 	'02:00:00:00:00:00', '00:00:00:00:00:00', 'ff:ff:ff:ff:ff:ff', '(null)', 'empty', 'test', '未知', '未取到值', '取值异常'
 ]);
 
+/** Longer (after trimming) than every entry of PLACEHOLDERS. */
+const PLACEHOLDER_MAX_LENGTH = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+
+/**
+ * Every detector asks about the same leaf in turn, so the last answer is kept. Most values are neither
+ * a listed placeholder nor one repeated character, which a scan of the first differing characters shows
+ * without building lower-cased copies; anything unusual (non-ASCII, a possible match) takes the full check.
+ */
+let lastValue: string | null = null;
+let lastAnswer = false;
+
 export function isPlaceholder(value: string): boolean {
+	if (value === lastValue) return lastAnswer;
+	const answer = quickNotPlaceholder(value) ? false : isPlaceholderFull(value);
+	lastValue = value;
+	lastAnswer = answer;
+	return answer;
+}
+
+/**
+ * True only when `value` is certainly no placeholder: nothing to trim at either end, longer than every
+ * listed one, not starting like the `url的domain…` prefix, and two different characters (ASCII, ignoring
+ * case and `-:.`) among its first ones, so it is not one character repeated.
+ */
+function quickNotPlaceholder(value: string): boolean {
+	const n = value.length;
+	if (n <= PLACEHOLDER_MAX_LENGTH) return false;
+	const last = value.charCodeAt(n - 1);
+	if (last <= 0x20 || last >= 0x7f) return false;
+	let first = -1;
+	for (let i = 0; i < n; i++) {
+		let c = value.charCodeAt(i);
+		if (c <= 0x20 || c >= 0x7f) return false;
+		if (c === 0x2d || c === 0x3a || c === 0x2e) continue;
+		if (c >= 0x41 && c <= 0x5a) c += 0x20;
+		if (first < 0) {
+			if (c === 0x75) return false;
+			first = c;
+		} else if (c !== first) return true;
+	}
+	return false;
+}
+
+function isPlaceholderFull(value: string): boolean {
 	const v = value.trim().toLowerCase();
 	if (PLACEHOLDERS.has(v)) return true;
 	if (v.startsWith('未取到值') || v.startsWith('url的domain解析失败')) return true;

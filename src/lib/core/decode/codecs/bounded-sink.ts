@@ -17,6 +17,11 @@ export class BoundedSink {
 		this.allowance = ctx.budget.allowanceFor(inputLength);
 	}
 
+	/** Bytes the output may still grow by before the allowance is passed. */
+	get remaining(): number {
+		return this.allowance - this.size;
+	}
+
 	/** Takes one chunk; throws LimitExceeded (with the limit's own name) once the output is too large. */
 	push(chunk: Uint8Array): void {
 		if (chunk.length === 0) return;

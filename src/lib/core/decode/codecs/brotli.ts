@@ -207,6 +207,7 @@ export const brotli: BytesCodec = {
 	label: 'Brotli',
 	input: 'bytes',
 	output: 'bytes',
+	magicless: true,
 	sniff(input, hints) {
 		if (input.length === 0) return 0;
 		if (hints.contentEncoding === 'br') return 1;

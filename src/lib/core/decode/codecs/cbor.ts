@@ -17,7 +17,13 @@ interface CborTag {
 }
 const TagClass = (cborX as unknown as { Tag?: new () => CborTag }).Tag;
 
-class NotCbor extends Error {}
+/**
+ * Why the bytes are not a document. Not an Error: sniffing walks thousands of random byte strings, and
+ * capturing a stack trace for each rejection cost more than the walk itself.
+ */
+class NotCbor {
+	constructor(readonly message: string) {}
+}
 
 interface Walk {
 	maps: number;

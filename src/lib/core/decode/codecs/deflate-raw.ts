@@ -30,6 +30,7 @@ export const deflateRaw: BytesCodec = {
 	label: 'raw DEFLATE',
 	input: 'bytes',
 	output: 'bytes',
+	magicless: true,
 	sniff(input, hints) {
 		if (input.length < 2) return 0;
 		if (hints.contentEncoding === 'deflate') return hasZlibHeader(input) ? 0.3 : 1;

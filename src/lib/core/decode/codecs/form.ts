@@ -30,9 +30,10 @@ export function parseFormFields(text: string): Array<[string, TreeValue]> {
  */
 export function formShapeScore(text: string): number {
 	if (text.length === 0 || !text.includes('=')) return 0;
-	if (/\s/.test(text)) return 0;
+	// The first character first: it settles JSON and markup without a scan of the whole (maybe huge) text.
 	const first = text[0]!;
 	if (first === '{' || first === '[' || first === '"' || first === '<') return 0;
+	if (/\s/.test(text)) return 0;
 	const pieces = text.split('&', SHAPE_SAMPLE).filter((p) => p !== '');
 	let pairs = 0;
 	for (const piece of pieces) {

@@ -12,7 +12,13 @@ interface Walk {
 	depth: number;
 }
 
-class NotMsgpack extends Error {}
+/**
+ * Why the bytes are not a document. Not an Error: sniffing walks thousands of random byte strings, and
+ * capturing a stack trace for each rejection cost more than the walk itself.
+ */
+class NotMsgpack {
+	constructor(readonly message: string) {}
+}
 
 /** Walks one complete value from `at`; returns the offset after it. Throws NotMsgpack with a reason. */
 function walkValue(b: Uint8Array, at: number, depth: number, maxDepth: number, walk: Walk): number {
