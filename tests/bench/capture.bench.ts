@@ -195,7 +195,7 @@ const whole: Benchmark<Uint8Array> = {
 	id: 'capture-analyze-20000',
 	title: 'Analyze a 20,000-entry HAR (~90 MB): read, peel, classify',
 	description:
-		'The same generated HAR, read by the streaming pipeline and then `analyze` (every part of every exchange peeled: query, headers, cookies, body, response; destinations looked up; findings). Baseline: JSON.parse of the file, then for every body URLSearchParams + Buffer base64 + node:zlib gunzipSync + JSON.parse.',
+		'The same generated HAR, read by the streaming pipeline and then `analyze` (every request-side part of every exchange peeled: query, headers, cookies, body; responses are decoded only when the user opens an exchange; destinations looked up; findings). Baseline: JSON.parse of the file, then for every body URLSearchParams + Buffer base64 + node:zlib gunzipSync + JSON.parse.',
 	baselineLabel: 'JSON.parse + per body URLSearchParams + base64 + gunzip + JSON.parse',
 	target: 4,
 	warmup: 1,
