@@ -3,8 +3,8 @@ import { correlate } from '../../../src/lib/core/classify/correlate';
 import { destinationSummaries, severityOf } from '../../../src/lib/core/classify/severity';
 import type { DestinationCategory, ExchangeReport, Finding, FindingType } from '../../../src/lib/core/model';
 
-function f(type: FindingType, value: string, confidence: Finding['confidence'] = 'high'): Finding {
-	return { type, value, path: 'body', confidence, reason: 'test' };
+function f(type: FindingType, value: string, confidence: Finding['confidence'] = 'high', path = 'body'): Finding {
+	return { type, value, path, confidence, reason: 'test' };
 }
 
 function ex(index: number, site: string, findings: Finding[], category: DestinationCategory = 'analytics', company: string | null = null): ExchangeReport {
@@ -41,7 +41,11 @@ describe('severity', () => {
 		['e-mail', [f('contact.email', 'a@example.org')], 'first-party', 'high', /e-mail address/],
 		['an advertising ID alone', [f('ad.advertising_id', 'x')], 'advertising', 'medium', /advertising ID sent to a third party/],
 		['device details alone', [f('device.model', 'Pixel 7'), f('device.os_version', '14')], 'analytics', 'low', /^Device details sent to a third party/],
-		['opted-out ad ID only', [f('ad.advertising_id', '00000000-0000-0000-0000-000000000000', 'low')], 'attribution', 'none', /all zeros/]
+		['opted-out ad ID only', [f('ad.advertising_id', '00000000-0000-0000-0000-000000000000', 'low')], 'attribution', 'none', /all zeros/],
+		['a session cookie to its site', [f('auth.secret', 'YAie…2bg', 'high', 'cookie.SID')], 'advertising', 'low', /session credentials .* logged-in request/],
+		['an Authorization header', [f('auth.secret', 'Bearer eyJ…', 'high', 'header.authorization')], 'analytics', 'low', /session credentials/],
+		['a token inside a telemetry body', [f('auth.secret', 'Bearer eyJ…', 'high', 'body › json.token')], 'analytics', 'high', /login secret sent to a third party/],
+		['a session cookie next to a device ID', [f('auth.secret', 'x', 'high', 'cookie.SID'), f('device.android_id', 'a1')], 'analytics', 'medium', /^A device ID sent to a third party/]
 	])('%s', (_l, findings, category, level, why) => {
 		const s = severityOf(findings, category);
 		expect(s.level).toBe(level);

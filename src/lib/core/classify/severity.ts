@@ -47,9 +47,25 @@ const THIRD_PARTY = new Set<DestinationCategory>(['analytics', 'advertising', 'c
 
 const RANK: Record<SeverityLevel, number> = { none: 0, low: 1, medium: 2, high: 3 };
 
+/**
+ * A session cookie or an Authorization header is how a logged-in request normally authenticates to its own
+ * server: still a finding (the reader should know it is in the capture), but not a leak by itself. A secret
+ * inside a body, a query string or telemetry is.
+ */
+export function isOrdinaryCredential(f: Finding): boolean {
+	return f.type === 'auth.secret' && (f.path.startsWith('cookie.') || f.path === 'header.authorization' || f.path.startsWith('header.authorization '));
+}
+
 export function severityOf(findings: readonly Finding[], category: DestinationCategory | null, company: string | null = null): Severity {
 	const types = new Set<FindingType>();
-	for (const f of findings) if (!isOptedOutAdId(f) && f.confidence !== 'low') types.add(f.type);
+	let credentials = 0;
+	for (const f of findings) {
+		if (isOrdinaryCredential(f)) credentials++;
+		else if (!isOptedOutAdId(f) && f.confidence !== 'low') types.add(f.type);
+	}
+	if (types.size === 0 && credentials > 0) {
+		return { level: 'low', why: 'session credentials (cookies or an Authorization header), sent the way a logged-in request normally sends them' };
+	}
 	if (types.size === 0) {
 		const optedOut = findings.some(isOptedOutAdId);
 		if (optedOut) return { level: 'none', why: 'no personal data found; the advertising ID was all zeros (ad tracking limited)' };
