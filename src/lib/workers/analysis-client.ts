@@ -82,7 +82,8 @@ export function parseTrackerList(text: string): Promise<UserTrackerList> {
 			const message = event.data;
 			worker.terminate();
 			if (message.type === 'tracker-list') resolve(message.list);
-			else if (message.type === 'error') reject(new Error(message.message));
+			// What is wrong and where: the location travels beside the message.
+			else if (message.type === 'error') reject(new Error(message.location ? `${message.message} (${message.location})` : message.message));
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();
