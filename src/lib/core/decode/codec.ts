@@ -74,6 +74,14 @@ export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes'> {
 	 * bytes, never on short opaque leaves inside decoded structures (see peel.ts).
 	 */
 	readonly magicless?: boolean;
+	/**
+	 * Cheap preconditions for text input, whatever the hints: `sniff` is 0 for text shorter than
+	 * `minLength`, and for text containing none of the characters in `needsOneOf`. The peeler checks them
+	 * before calling `sniff` on each of thousands of leaves (tests/unit/decode/codecs/sniff-preconditions.test.ts
+	 * checks that they never hide a sniff above 0).
+	 */
+	readonly minLength?: number;
+	readonly needsOneOf?: string;
 	/** 0..1, cheap: prefix, alphabet, magic bytes, hints. 0 means "do not try". */
 	sniff(input: I extends 'text' ? string : Uint8Array, hints: SniffHints): number;
 	/** Pure and bounded by `ctx.budget`; returns a failure with a reason rather than throwing for bad input. */

@@ -321,24 +321,11 @@ export class Peeler {
 	 * chain, or null when nothing beats the value as it is.
 	 */
 	private search(root: State, layers: number, rootCandidates: Candidate[] | null = null): State | null {
-		const maxLayers = this.budget.limits.maxLayers;
 		const frontier: Move[] = [];
 		let steps = this.budget.limits.maxSearchSteps;
 		let best: State | null = null;
 		this.searchWasPure = true;
-		const expand = (state: State, candidates: Candidate[] | null) => {
-			if (layers + state.depth >= maxLayers) {
-				state.limit = `not decoded further: ${maxLayers} layers is the layer limit`;
-				this.searchWasPure = false;
-				return;
-			}
-			const list = candidates ?? this.candidates(state);
-			for (let i = 0; i < list.length && i < MAX_CANDIDATES; i++) {
-				const candidate = list[i]!;
-				frontier.push({ state, candidate, priority: state.score * Math.min(1, candidate.score) });
-			}
-		};
-		expand(root, rootCandidates);
+		this.expand(frontier, root, rootCandidates, layers);
 		while (frontier.length > 0 && steps > 0) {
 			const { state, candidate } = popBest(frontier);
 			steps--;
@@ -347,9 +334,24 @@ export class Peeler {
 			const next = this.nextState(state, candidate, output);
 			if (acceptable(next) && (best === null || better(next, best))) best = next;
 			if (next.rank === RANK_STRUCTURE) return best;
-			expand(next, null);
+			this.expand(frontier, next, null, layers);
 		}
 		return best;
+	}
+
+	/** Adds the moves for a value to the frontier (a method, not a closure: one search per leaf). */
+	private expand(frontier: Move[], state: State, candidates: Candidate[] | null, layers: number): void {
+		const maxLayers = this.budget.limits.maxLayers;
+		if (layers + state.depth >= maxLayers) {
+			state.limit = `not decoded further: ${maxLayers} layers is the layer limit`;
+			this.searchWasPure = false;
+			return;
+		}
+		const list = candidates ?? this.candidates(state);
+		for (let i = 0; i < list.length && i < MAX_CANDIDATES; i++) {
+			const candidate = list[i]!;
+			frontier.push({ state, candidate, priority: state.score * Math.min(1, candidate.score) });
+		}
 	}
 
 	/** Codecs worth trying on a value: those its HTTP headers declare first, then by sniff score. */
@@ -378,9 +380,12 @@ export class Peeler {
 
 	/** Appends every codec that sniffs the input worth a try; allocates the list only when one does. */
 	private sniffAll(codecs: readonly Codec[], input: string | Uint8Array, hints: SniffHints, declared: string[] | null, list: Candidate[] | null): Candidate[] | null {
+		const isText = typeof input === 'string';
 		for (const codec of codecs) {
 			if (declared !== null && declared.includes(codec.id)) continue;
 			if (codec.magicless && !(this.blind && input.length >= MAGICLESS_MIN_BYTES)) continue;
+			// The codec's declared preconditions: its sniff would say 0.
+			if (isText && !meetsPreconditions(codec, input)) continue;
 			const score = safeSniff(codec, input, hints);
 			// Inside documents, a weak guess that yields text or bytes could only lead to more guesses and
 			// costs a decode on each of thousands of leaves: a structure codec validates its own result,
@@ -419,8 +424,9 @@ export class Peeler {
 
 	private nextState(parent: State, candidate: Candidate, output: CodecOutput): State {
 		// After the declared Content-Encoding is undone, the Content-Type describes what is left.
-		const hints: SniffHints = {};
+		let hints: SniffHints = NO_HINTS;
 		if (candidate.declared && parent.hints.contentEncoding) {
+			hints = {};
 			const rest = remainingEncodings(parent.hints.contentEncoding);
 			if (rest) hints.contentEncoding = rest;
 			if (parent.hints.contentType) hints.contentType = parent.hints.contentType;
@@ -505,9 +511,30 @@ export class Peeler {
 	/** A child node attached to `children` before it is filled. */
 	private childNode(children: DecodedNode[], value: TreeValue, path: string, key: string | number, layers: number, depth: number): void {
 		this.tick();
+		// Scalars get their final shape at once (same properties, same order as filling them in would
+		// give): most nodes of a big document are scalars, and one shape keeps the hot loop monomorphic.
+		switch (typeof value) {
+			case 'string': {
+				const node: DecodedNode = { path, kind: 'text', key, text: value };
+				children.push(node);
+				try {
+					this.peelLeaf(node, value, this.hintsForKey(key), layers, depth);
+				} catch (error) {
+					this.recordLimit(node, error);
+					if (error instanceof LimitExceeded && isGlobalLimit(error)) throw error;
+				}
+				return;
+			}
+			case 'number':
+				children.push({ path, kind: 'number', key, number: value });
+				return;
+			case 'boolean':
+				children.push({ path, kind: 'boolean', key, boolean: value });
+				return;
+		}
 		const node: DecodedNode = { path, kind: 'null', key };
 		children.push(node);
-		this.fillGuarded(node, value, layers, depth);
+		if (value !== null) this.fillGuarded(node, value, layers, depth);
 	}
 
 	private fillTreeNode(node: DecodedNode, value: TreeValue, layers: number, depth: number): void {
@@ -615,6 +642,8 @@ const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
 /** Sorts the sniffed part of a candidate list (after the declared ones) by score, best first. */
 function sortSniffed(list: Candidate[], from: number): Candidate[] {
+	// Array.prototype.sort is stable: sorting in place gives the same order as sorting a copy.
+	if (from === 0) return list.length > 1 ? list.sort((a, b) => b.score - a.score) : list;
 	if (list.length - from > 1) {
 		const sniffed = list.splice(from).sort((a, b) => b.score - a.score);
 		for (const c of sniffed) list.push(c);
@@ -710,6 +739,15 @@ function isWellFormedUtf8(bytes: Uint8Array): boolean {
 		i += need + 1;
 	}
 	return true;
+}
+
+/** Whether text meets a codec's declared `minLength` and `needsOneOf` (see codec.ts). */
+export function meetsPreconditions(codec: Codec, text: string): boolean {
+	if (codec.minLength !== undefined && text.length < codec.minLength) return false;
+	const needs = codec.needsOneOf;
+	if (needs === undefined) return true;
+	for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
+	return false;
 }
 
 function safeSniff(codec: Codec, input: string | Uint8Array, hints: SniffHints): number {

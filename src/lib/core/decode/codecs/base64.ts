@@ -165,6 +165,8 @@ export const base64: TextCodec = {
 	label: 'Base64',
 	input: 'text',
 	output: 'bytes',
+	// Normalizing never lengthens a value, and sniff rejects fewer than 8 characters.
+	minLength: 8,
 	sniff(input) {
 		// A value made of the alphabet only (the common case for real base64) skips the rejection pass.
 		let normalized: Normalized | null;

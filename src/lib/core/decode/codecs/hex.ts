@@ -14,6 +14,8 @@ export const hex: TextCodec = {
 	label: 'Hex',
 	input: 'text',
 	output: 'bytes',
+	// Trimming and the `0x` prefix only shorten a value, and sniff rejects fewer than 16 digits.
+	minLength: 16,
 	sniff(input) {
 		const s = stripPrefix(input.trim());
 		if (s.length < 16) return 0;

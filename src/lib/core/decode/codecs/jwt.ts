@@ -15,6 +15,9 @@ export const jwt: TextCodec = {
 	id: 'jwt',
 	label: 'JSON Web Token',
 	input: 'text',
+	// Both serializations are dot-separated segments, at least 16 characters once trimmed.
+	minLength: 16,
+	needsOneOf: '.',
 	output: 'tree',
 	sniff(input) {
 		const s = input.trim();

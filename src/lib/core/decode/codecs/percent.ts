@@ -18,6 +18,17 @@ const SNIFF_SAMPLE = 64 * 1024;
 export function percentDecode(text: string, plusAsSpace: boolean): string | Uint8Array {
 	const hasPercent = text.includes('%');
 	if (!hasPercent) return plusAsSpace && text.includes('+') ? text.replaceAll('+', ' ') : text;
+	// Query values are decoded by the thousand: ASCII whose every `%` starts an escape decodes natively.
+	// decodeURIComponent rejects exactly what strict UTF-8 rejects; a leading BOM (which TextDecoder
+	// drops) and anything it rejects take the byte path below.
+	if (text.length <= NATIVE_MAX && asciiWithWellFormedEscapes(text)) {
+		try {
+			const decoded = decodeURIComponent(plusAsSpace ? text.replaceAll('+', ' ') : text);
+			if (decoded.charCodeAt(0) !== 0xfeff) return decoded;
+		} catch {
+			// Escapes that are not UTF-8: the bytes are returned below.
+		}
+	}
 	// Worst case: every UTF-16 unit of plain text takes 3 UTF-8 bytes.
 	const out = new Uint8Array(text.length * 3);
 	let o = 0;
@@ -41,6 +52,21 @@ export function percentDecode(text: string, plusAsSpace: boolean): string | Uint
 	flush(text.length);
 	const bytes = out.slice(0, o);
 	return utf8OrNull(bytes) ?? bytes;
+}
+
+/** Values up to this long try the native decoder first. */
+const NATIVE_MAX = 4096;
+
+function asciiWithWellFormedEscapes(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0x80) return false;
+		if (c === 0x25 /* % */) {
+			if (i + 2 >= text.length || !isHex(text.charCodeAt(i + 1)) || !isHex(text.charCodeAt(i + 2))) return false;
+			i += 2;
+		}
+	}
+	return true;
 }
 
 /** JavaScript's legacy `escape()`: `%uXXXX` for UTF-16 units and `%XX` for Latin-1 characters. */

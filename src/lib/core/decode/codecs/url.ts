@@ -18,6 +18,8 @@ export const url: TextCodec = {
 	label: 'URL',
 	input: 'text',
 	output: 'tree',
+	// Every reading needs a scheme's `:`, a `/` or a query's `=`.
+	needsOneOf: ':/=',
 	sniff(input) {
 		const s = input.trim();
 		if (s.length < 3 || /\s/.test(s)) return 0;
