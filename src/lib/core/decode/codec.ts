@@ -94,3 +94,13 @@ export type BytesCodec = Codec<'bytes'>;
 export function failure(reason: string): CodecFailure {
 	return { kind: 'failure', reason };
 }
+
+/** Whether text meets a codec's declared `minLength` and `needsOneOf` (see codec.ts). */
+export function meetsPreconditions(codec: Codec, text: string): boolean {
+	if (codec.minLength !== undefined && text.length < codec.minLength) return false;
+	const needs = codec.needsOneOf;
+	if (needs === undefined) return true;
+	for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
+	return false;
+}
+

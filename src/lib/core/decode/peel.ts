@@ -20,27 +20,34 @@
  */
 import type { DecodedNode, Payload } from '../model';
 import { Budget, LimitExceeded } from '../limits';
-import { Annotated, FieldList, type Codec, type CodecOutput, type SniffHints, type TreeValue } from './codec';
+import { Annotated, FieldList, meetsPreconditions, type Codec, type CodecOutput, type SniffHints, type TreeValue } from './codec';
 import { BYTES_CODECS, TEXT_CODECS } from './registry';
 import { LAYER_SEPARATOR } from './path';
-import { isReadable, utf8OrNull } from './text';
-import { describeOpaque, isFinalFormat, magicName } from './entropy';
+import { describeOpaque, isFinalFormat } from './entropy';
 import { ENVELOPES, type Envelope } from './envelopes/index';
+import { PeelCache } from './peel-cache';
+import {
+	RANK_KNOWN_BYTES,
+	RANK_OPAQUE,
+	RANK_STRUCTURE,
+	RANK_TEXT,
+	TEXT_ACCEPT_SCORE,
+	acceptable,
+	better,
+	bytesRank,
+	popBest,
+	sortSniffed,
+	worthBytesCodecs,
+	type Candidate,
+	type Move,
+	type State
+} from './peel-search';
+import { CONTENT_ENCODINGS, codecIdForContentType, declaredName, lastEncoding, remainingEncodings, withoutHttp } from './http-hints';
+import { isReadable, readableUtf8 } from './text';
 
-/** How much a decoded value reveals. */
-const RANK_OPAQUE = 0;
-const RANK_KNOWN_BYTES = 1;
-const RANK_TEXT = 2;
-const RANK_STRUCTURE = 3;
+export { PeelCache } from './peel-cache';
+export { meetsPreconditions };
 
-/** A chain ending in bytes nobody can read is accepted only when its sniffs were this sure. */
-const OPAQUE_ACCEPT_SCORE = 0.8;
-/** A chain ending in readable text is accepted only when its sniffs were at least this sure. */
-const TEXT_ACCEPT_SCORE = 0.3;
-/** Unknown bytes produced by a chain are handed to bytes codecs only when the chain was this sure… */
-const EXPAND_OPAQUE_SCORE = 0.5;
-/** …and they are at least this long. */
-const EXPAND_OPAQUE_MIN_BYTES = 16;
 /** Candidate codecs tried on one intermediate value. */
 const MAX_CANDIDATES = 4;
 /** Strings shorter than this are not sniffed at all: no codec turns two characters into anything. */
@@ -55,27 +62,6 @@ const MAGICLESS_MIN_BYTES = 16;
 /** Check the clock once every this many tree nodes (performance.now() is cheap, but not free). */
 const TIME_CHECK_EVERY = 256;
 
-/** Which codec ids a Content-Encoding token means, in the order to try them. */
-const CONTENT_ENCODINGS: Record<string, readonly string[]> = {
-	gzip: ['gzip'],
-	'x-gzip': ['gzip'],
-	deflate: ['zlib', 'deflate', 'deflate-raw'],
-	br: ['brotli'],
-	zstd: ['zstd']
-};
-
-/** Which codec a media type declares. */
-function codecIdForContentType(type: string): string | null {
-	if (type === 'application/json' || type === 'text/json' || type.endsWith('+json')) return 'json';
-	if (type === 'application/x-www-form-urlencoded') return 'form';
-	if (type === 'multipart/form-data') return 'multipart';
-	if (type === 'application/x-protobuf' || type === 'application/protobuf' || type === 'application/vnd.google.protobuf' || type === 'application/x-google-protobuf')
-		return 'protobuf';
-	if (type === 'application/msgpack' || type === 'application/x-msgpack' || type === 'application/vnd.msgpack') return 'msgpack';
-	if (type === 'application/cbor') return 'cbor';
-	return null;
-}
-
 export interface PeelerOptions {
 	textCodecs?: readonly Codec<'text'>[];
 	bytesCodecs?: readonly Codec<'bytes'>[];
@@ -85,69 +71,6 @@ export interface PeelerOptions {
 	 * e.g. across one capture: the same device ID, User-Agent or event name is then searched once.
 	 */
 	cache?: PeelCache;
-}
-
-/** A chain a search accepted, and the bytes its decodes recorded against the budget. */
-interface CachedChain {
-	end: State;
-	bytes: number;
-}
-
-/**
- * What searches on short leaf strings concluded. Sniff and decode are pure, and only searches no limit
- * touched are kept, so the same value with the same key hint at the same place ends the same way.
- * Leaves inside documents, a part's own payload and a body's own payload are searched differently
- * (see `thorough` and `body`), so they are kept apart; accepted chains are also kept per layer count
- * (the layer limit depends on it).
- */
-export class PeelCache {
-	/**
-	 * key hint → value no chain decoded → the bytes its search recorded against the budget; a search
-	 * that touched no limit ends the same at any depth.
-	 */
-	readonly undecodable = [new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>(), new Map<string, Map<string, number>>()];
-	/** layers → key hint → value → the accepted chain. */
-	readonly decoded = [
-		new Map<number, Map<string, Map<string, CachedChain>>>(),
-		new Map<number, Map<string, Map<string, CachedChain>>>(),
-		new Map<number, Map<string, Map<string, CachedChain>>>()
-	];
-	undecodableSize = 0;
-	decodedSize = 0;
-}
-
-/** One value in the search: what the chain so far produced. */
-interface State {
-	parent: State | null;
-	codec: Codec | null;
-	output: CodecOutput | null;
-	/** Text to hand to text codecs: the string itself, or bytes that are valid, readable UTF-8. */
-	text: string | null;
-	/** Bytes to hand to bytes codecs. */
-	bytes: Uint8Array | null;
-	depth: number;
-	/** Product of the sniff scores along the chain: the search order. */
-	score: number;
-	/** The least sure sniff along the chain: what acceptance is judged on. */
-	minScore: number;
-	rank: number;
-	hints: SniffHints;
-	/** A per-value limit that stopped a codec on this value. */
-	limit?: string;
-	/** Why a codec declared by HTTP headers did not apply. */
-	declaredFailure?: string;
-}
-
-interface Move {
-	state: State;
-	candidate: Candidate;
-	priority: number;
-}
-
-interface Candidate {
-	codec: Codec;
-	score: number;
-	declared: boolean;
 }
 
 const NO_HINTS: SniffHints = Object.freeze({});
@@ -640,116 +563,6 @@ export class Peeler {
 /** Same rule as path.ts's childPath, kept here so the hot loop can cache the suffix per key. */
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
-/** Sorts the sniffed part of a candidate list (after the declared ones) by score, best first. */
-function sortSniffed(list: Candidate[], from: number): Candidate[] {
-	// Array.prototype.sort is stable: sorting in place gives the same order as sorting a copy.
-	if (from === 0) return list.length > 1 ? list.sort((a, b) => b.score - a.score) : list;
-	if (list.length - from > 1) {
-		const sniffed = list.splice(from).sort((a, b) => b.score - a.score);
-		for (const c of sniffed) list.push(c);
-	}
-	return list;
-}
-
-/** Takes the most promising move; the first of equals, so declared and higher-sniffed codecs go first. */
-function popBest(frontier: Move[]): Move {
-	let at = 0;
-	for (let i = 1; i < frontier.length; i++) if (frontier[i]!.priority > frontier[at]!.priority) at = i;
-	return frontier.splice(at, 1)[0]!;
-}
-
-function acceptable(state: State): boolean {
-	if (state.rank === RANK_STRUCTURE) return true;
-	if (state.rank === RANK_TEXT) return state.minScore >= TEXT_ACCEPT_SCORE;
-	return state.minScore >= OPAQUE_ACCEPT_SCORE;
-}
-
-/**
- * Structure beats text beats bytes; then the chain that got further (every step of it passed a codec's
- * validation, and readable text or a known format at its end); then the more confident one.
- */
-function better(a: State, b: State): boolean {
-	if (a.rank !== b.rank) return a.rank > b.rank;
-	if (a.depth !== b.depth) return a.depth > b.depth;
-	return a.score > b.score;
-}
-
-/**
- * Whether bytes codecs get a look at a value. Bytes that read as text are text. Bytes that a weak
- * guess produced from a short string (a hex or base64-looking ID) and that carry no known magic are
- * almost always random; sniffing them with magic-less formats (brotli, raw deflate) costs much and
- * finds nothing, and a decode there would be a guess on a guess.
- */
-function worthBytesCodecs(state: State): boolean {
-	const { bytes } = state;
-	if (bytes === null || bytes.length === 0) return false;
-	if (state.parent === null || state.rank !== RANK_OPAQUE) return true;
-	return state.minScore >= EXPAND_OPAQUE_SCORE && bytes.length >= EXPAND_OPAQUE_MIN_BYTES;
-}
-
-function bytesRank(bytes: Uint8Array): number {
-	return magicName(bytes) !== null ? RANK_KNOWN_BYTES : RANK_OPAQUE;
-}
-
-/** Valid UTF-8 that reads as text, decoded; null otherwise. */
-function readableUtf8(bytes: Uint8Array): string | null {
-	// Cheap rejections first: a control byte early on, or (for short values) invalid UTF-8, found
-	// without TextDecoder's exception, which costs more than the whole check.
-	const probe = Math.min(bytes.length, 64);
-	for (let i = 0; i < probe; i++) {
-		const b = bytes[i]!;
-		if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) return null;
-	}
-	if (bytes.length <= SHORT_UTF8_CHECK && !isWellFormedUtf8(bytes)) return null;
-	const text = utf8OrNull(bytes);
-	return text !== null && isReadable(text) ? text : null;
-}
-
-const SHORT_UTF8_CHECK = 4096;
-
-/** UTF-8 well-formedness (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). */
-function isWellFormedUtf8(bytes: Uint8Array): boolean {
-	const n = bytes.length;
-	let i = 0;
-	while (i < n) {
-		const b = bytes[i]!;
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		let need: number;
-		let min: number;
-		let max = 0xbf;
-		if (b >= 0xc2 && b <= 0xdf) need = 1;
-		else if (b >= 0xe0 && b <= 0xef) need = 2;
-		else if (b >= 0xf0 && b <= 0xf4) need = 3;
-		else return false;
-		min = 0x80;
-		if (b === 0xe0) min = 0xa0;
-		else if (b === 0xed) max = 0x9f;
-		else if (b === 0xf0) min = 0x90;
-		else if (b === 0xf4) max = 0x8f;
-		if (i + need >= n) return false;
-		const second = bytes[i + 1];
-		if (second === undefined || second < min || second > max) return false;
-		for (let k = 2; k <= need; k++) {
-			const c = bytes[i + k];
-			if (c === undefined || c < 0x80 || c > 0xbf) return false;
-		}
-		i += need + 1;
-	}
-	return true;
-}
-
-/** Whether text meets a codec's declared `minLength` and `needsOneOf` (see codec.ts). */
-export function meetsPreconditions(codec: Codec, text: string): boolean {
-	if (codec.minLength !== undefined && text.length < codec.minLength) return false;
-	const needs = codec.needsOneOf;
-	if (needs === undefined) return true;
-	for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
-	return false;
-}
-
 function safeSniff(codec: Codec, input: string | Uint8Array, hints: SniffHints): number {
 	try {
 		const score = (codec as Codec<'text' | 'bytes'>).sniff(input as string & Uint8Array, hints);
@@ -757,32 +570,6 @@ function safeSniff(codec: Codec, input: string | Uint8Array, hints: SniffHints):
 	} catch {
 		return 0;
 	}
-}
-
-/** `gzip, br` was applied gzip first: undo the last one first. */
-function lastEncoding(header: string): string {
-	const tokens = header.split(',');
-	return tokens[tokens.length - 1]!.trim().toLowerCase();
-}
-
-function remainingEncodings(header: string): string | undefined {
-	const tokens = header.split(',');
-	tokens.pop();
-	const rest = tokens.map((t) => t.trim()).filter((t) => t !== '' && t !== 'identity');
-	return rest.length > 0 ? rest.join(', ') : undefined;
-}
-
-function withoutHttp(hints: SniffHints): SniffHints {
-	if (hints.contentEncoding === undefined && hints.contentType === undefined) return hints;
-	const rest: SniffHints = {};
-	if (hints.key !== undefined) rest.key = hints.key;
-	return rest;
-}
-
-function declaredName(hints: SniffHints, codecId: string): string {
-	if (hints.contentEncoding) return `Content-Encoding: ${lastEncoding(hints.contentEncoding)}`;
-	if (hints.contentType) return `Content-Type: ${hints.contentType}`;
-	return codecId;
 }
 
 function appendNote(node: DecodedNode, note: string): void {
