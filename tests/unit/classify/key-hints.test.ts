@@ -1,7 +1,7 @@
 /** isPlaceholder's quick rejection and its one-answer memo must agree with the plain definition. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isPlaceholder } from '../../../src/lib/core/classify/detectors/key-hints';
+import { isPlaceholder, keyHas, keyIs } from '../../../src/lib/core/classify/detectors/key-hints';
 
 const LISTED = [
 	'', 'null', 'undefined', 'unknown', 'none', 'nil', 'n/a', 'na', '-', '0', '-1', 'false', 'true', 'default', '<unknown ssid>', 'unknown ssid',
@@ -41,6 +41,24 @@ describe('isPlaceholder', () => {
 				expect(isPlaceholder(value)).toBe(reference(value));
 			}),
 			{ numRuns: 5000 }
+		);
+	});
+});
+
+/** keyIs and keyHas strip trailing digits without a regex; they must agree with the regex definition. */
+describe('keyIs / keyHas', () => {
+	const NAMES = new Set(['imei', 'mac', 'id', 'phone', '']);
+	const refIs = (k: string) => NAMES.has(k) || (k.replace(/\d+$/, '') !== k && NAMES.has(k.replace(/\d+$/, '')));
+	const refHas = (words: readonly string[], k: string) => refIs(k) || words.some((w) => NAMES.has(w) || NAMES.has(w.replace(/\d+$/, '')));
+	const part = fc.constantFrom('imei', 'mac', 'id', 'phone', 'x', '1', '07', '٣', '²', 'a9');
+	const key = fc.array(part, { maxLength: 4 }).map((p) => p.join(''));
+	it('agrees with the regex definition', () => {
+		fc.assert(
+			fc.property(key, fc.array(key, { maxLength: 3 }), (k, words) => {
+				expect(keyIs(k, NAMES)).toBe(refIs(k));
+				expect(keyHas(words, k, NAMES)).toBe(refHas(words, k));
+			}),
+			{ numRuns: 3000 }
 		);
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -78,4 +79,61 @@ describe('parseKnownValue', () => {
 		['email=a=b@example.org', { type: 'contact.email', value: 'a=b@example.org' }]
 	])('%s', (spec, expected) => expect(parseKnownValue(spec)).toEqual(expected));
 	it.each(['imei', '=123', 'imei=', 'shoe=12'])('rejects %s with a message', (spec) => expect(typeof parseKnownValue(spec)).toBe('string'));
+});
+
+/** Matches are remembered per text: asking again, or about the same text at another path, gives the same findings as a fresh matcher. */
+describe('known values: the per-text memo', () => {
+	const known: KnownValue[] = [{ type: 'device.imei', value: IMEI }, { type: 'contact.email', value: 'x@example.org' }];
+	const exchangeOf = (text: string): Exchange => ({ index: 0, method: 'POST', url: `https://t.example.com/c?d=${text}`, host: 't.example.com', status: null, startedAt: null, requestHeaders: [{ name: 'X-Id', value: text }], responseHeaders: [], parts: [{ kind: 'request-body', name: 'body', payload: { kind: 'text', text } }], notes: [] });
+	const texts = [IMEI, `pre ${IMEI} x@example.org`, hex(md5(utf8ToBytes(IMEI))), 'nothing here', 'X@EXAMPLE.ORG', b64(`x${IMEI}`)];
+	it('repeated texts give the findings a fresh matcher gives', () => {
+		const shared = new KnownValueMatcher(known);
+		for (let round = 0; round < 2; round++) {
+			for (const text of texts) {
+				const parts = [{ kind: 'request-body' as const, name: 'body', root: { path: 'body', kind: 'text' as const, text } }];
+				const fresh = new KnownValueMatcher(known).findings(exchangeOf(text), parts);
+				expect(shared.findings(exchangeOf(text), parts)).toEqual(fresh);
+			}
+		}
+		expect(new KnownValueMatcher(known).findings(exchangeOf(IMEI), [])).toHaveLength(3);
+	});
+});
+
+/** The character-set prefilter and the memo must answer exactly what testing every needle with `includes` answers. */
+describe('known values: fast search agrees with the plain definition', () => {
+	const known: KnownValue[] = [{ type: 'device.imei', value: IMEI }, { type: 'contact.email', value: 'Jane.Doe@Example.org' }, { type: 'user.id', value: 'Kİosk-ß-42' }];
+	const matcher = new KnownValueMatcher(known);
+	const needles = (matcher as unknown as { needles: Array<{ text: string; caseInsensitive: boolean; known: KnownValue; how: string }> }).needles;
+	/** The definition, written the slow obvious way (whole values aside: the texts below are never a whole needle). */
+	function reference(text: string): string[] {
+		const out: string[] = [];
+		const seen = new Set<KnownValue>();
+		for (const n of needles) {
+			if (seen.has(n.known)) continue;
+			if ((n.caseInsensitive ? text.toLowerCase() : text).includes(n.text)) {
+				seen.add(n.known);
+				out.push(`${n.known.type} ${n.how}`);
+			}
+		}
+		return out;
+	}
+	const piece = fc.oneof(
+		fc.constantFrom(...needles.map((n) => n.text)),
+		fc.constantFrom(...needles.map((n) => n.text.toUpperCase())),
+		fc.constantFrom(...needles.map((n) => n.text.slice(1))),
+		fc.string({ maxLength: 6 }),
+		fc.constantFrom('İ', 'K', 'ẞ', 'Σ', '%40', '==', ' ')
+	);
+	it('on texts built from needles, their upper-case forms, near misses and non-ASCII', () => {
+		fc.assert(
+			fc.property(fc.array(piece, { minLength: 2, maxLength: 5 }), (pieces) => {
+				const text = `~${pieces.join('')}`;
+				const exchange: Exchange = { index: 0, method: 'POST', url: null, host: null, status: null, startedAt: null, requestHeaders: [], responseHeaders: [], parts: [], notes: [] };
+				const parts = [{ kind: 'request-body' as const, name: 'body', root: { path: 'body', kind: 'text' as const, text } }];
+				const got = matcher.findings(exchange, parts).map((f) => `${f.type} ${/\((.*)\)$/.exec(f.reason)![1]}`);
+				expect(got).toEqual(reference(text));
+			}),
+			{ numRuns: 3000 }
+		);
+	});
 });

@@ -8,7 +8,7 @@
  */
 import type { DecodedPart, Destination, DestinationCategory, Exchange } from '../model';
 import { siteOf, type SiteInfo } from './destinations/site';
-import { lookupHost } from './destinations/host-lists';
+import { lookupHost, type HostVerdict } from './destinations/host-lists';
 import { saysLittle } from './destinations/categories';
 import { matchFingerprint, shapeOf, type FingerprintMatch } from './destinations/fingerprints/index';
 import type { UserTrackerList } from './destinations/user-list';
@@ -25,12 +25,41 @@ export function destinationOf(host: string | null, parts: readonly DecodedPart[]
 		const { product, category } = fingerprint.fingerprint;
 		return { host: '', site: '', company: null, product, category, source: `fingerprint: ${fingerprint.evidence}` };
 	}
-	return destinationOfHost(siteOf(host), fingerprint, exchange, options);
+	return destinationOfHost(siteOfHost(host), fingerprint, exchange, options);
+}
+
+/**
+ * A capture sends most of its requests to a handful of hosts: the site and the bundled lists' verdict are
+ * kept per host (bounded memos). Both depend on the host alone; the user's lists are looked up every time.
+ */
+const MEMO_MAX = 10_000;
+const sites = new Map<string, SiteInfo>();
+const bundledVerdicts = new Map<string, HostVerdict | null>();
+
+function siteOfHost(host: string): SiteInfo {
+	let info = sites.get(host);
+	if (info === undefined) {
+		info = siteOf(host);
+		if (sites.size >= MEMO_MAX) sites.clear();
+		sites.set(host, info);
+	}
+	return { ...info };
+}
+
+function verdictOf(host: string, userLists: readonly UserTrackerList[] | undefined): HostVerdict | null {
+	if (userLists !== undefined && userLists.length > 0) return lookupHost(host, userLists);
+	let verdict = bundledVerdicts.get(host);
+	if (verdict === undefined) {
+		verdict = lookupHost(host);
+		if (bundledVerdicts.size >= MEMO_MAX) bundledVerdicts.clear();
+		bundledVerdicts.set(host, verdict);
+	}
+	return verdict === null ? null : { ...verdict };
 }
 
 function destinationOfHost(info: SiteInfo, fingerprint: FingerprintMatch | null, exchange: Exchange | null, options: DestinationOptions): Destination {
 	const base = { host: info.host, site: info.site };
-	const verdict = lookupHost(info.host, options.userLists);
+	const verdict = verdictOf(info.host, options.userLists);
 	if (!verdict && !fingerprint) {
 		if (info.kind === 'loopback' || info.kind === 'private') {
 			return { ...base, company: null, product: null, category: 'first-party', source: info.kind === 'loopback' ? 'local address: loopback' : 'local address: private network' };
@@ -71,7 +100,7 @@ function pageSite(exchange: Exchange | null): string | null {
 		if (name !== 'origin' && name !== 'referer') continue;
 		try {
 			const host = new URL(header.value).hostname;
-			if (host) return siteOf(host).site;
+			if (host) return siteOfHost(host).site;
 		} catch {
 			// not a URL (e.g. Origin: null)
 		}

@@ -45,7 +45,7 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 			const plausible = !node.codec || node.kind !== 'text' || isReadable(node.text ?? '');
 			if (plausible && (node.text?.length ?? 0) <= MAX_SCALAR) {
 				here = detectNode(node, frame, ex, detectors, scope);
-				if (frame.found) here = here.filter((f) => !frame.found!.has(f.type));
+				if (frame.found && frame.found.size > 0) here = here.filter((f) => !frame.found!.has(f.type));
 				collector.addAll(here);
 			}
 		}
@@ -71,10 +71,12 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 	return withoutUserAgentRepeats(collector.list());
 }
 
+const NO_WORDS: readonly string[] = [];
+
 function detectNode(node: DecodedNode, frame: Frame, exchange: ExchangeContext, detectors: readonly Detector[], scope: AliasScope): Finding[] {
 	let key = frame.key;
 	let normKey = key === null ? '' : normalizeKey(frame.partKind === 'header' ? key.replace(/^x-/i, '') : key);
-	let words = key === null ? [] : keyWords(key);
+	let words = key === null ? NO_WORDS : keyWords(key);
 	const alias = key === null ? null : keyAlias(key, normKey, frame.keyChain, frame.siblings, frame.partKind, scope);
 	if (alias) {
 		key = alias.label;

@@ -32,11 +32,24 @@ interface Needle {
 const MIN_SUBSTRING = 6;
 /** Raw parts and leaves are scanned up to this many characters. */
 const MAX_HAYSTACK = 16 * 1024 * 1024;
+/**
+ * Matches are remembered per text, in memos emptied when full: short texts (leaves and headers repeat across a
+ * capture) in a large one, long texts (a body is searched raw and again as its decoded root) in a small one.
+ */
+const SHORT_TEXT = 512;
+const SHORT_MEMO_ENTRIES = 20_000;
+const LONG_TEXT = 64 * 1024;
+const LONG_MEMO_ENTRIES = 64;
+const NONE: readonly Needle[] = [];
 
 export class KnownValueMatcher {
 	private readonly needles: Needle[] = [];
+	/** The ASCII characters of each needle (same order as `needles`). */
+	private readonly needleChars: AsciiSet[] = [];
 	private readonly whole = new Map<string, Needle>();
 	private readonly wholeBytes = new Map<string, Needle>();
+	private readonly shortMemo = new Map<string, readonly Needle[]>();
+	private readonly longMemo = new Map<string, readonly Needle[]>();
 
 	constructor(known: readonly KnownValue[]) {
 		for (const k of known) {
@@ -56,7 +69,10 @@ export class KnownValueMatcher {
 		if (key.length === 0 || this.whole.has(key)) return;
 		const stored = { ...n, text: key };
 		this.whole.set(key, stored);
-		if (key.length >= MIN_SUBSTRING) this.needles.push(stored);
+		if (key.length >= MIN_SUBSTRING) {
+			this.needles.push(stored);
+			this.needleChars.push(asciiSet(key));
+		}
 	}
 
 	/** Findings for every place one of the known values appears in this exchange. */
@@ -86,23 +102,42 @@ export class KnownValueMatcher {
 	}
 
 	private matchText(text: string, path: string, hits: Finding[]): void {
-		const exact = this.whole.get(text) ?? this.whole.get(text.toLowerCase());
-		if (exact && (exact.caseInsensitive || exact.text === text)) {
-			hits.push(this.finding(exact, path));
-			return;
-		}
-		if (text.length < MIN_SUBSTRING) return;
-		const hay = text.length > MAX_HAYSTACK ? text.slice(0, MAX_HAYSTACK) : text;
-		let lower: string | null = null;
-		const seen = new Set<KnownValue>();
-		for (const needle of this.needles) {
-			if (seen.has(needle.known) || needle.text.length > hay.length) continue;
-			const where = needle.caseInsensitive ? (lower ??= hay.toLowerCase()) : hay;
-			if (where.includes(needle.text)) {
-				seen.add(needle.known);
-				hits.push(this.finding(needle, path));
+		// The answer depends on the text alone.
+		const memo = text.length <= SHORT_TEXT ? this.shortMemo : text.length <= LONG_TEXT ? this.longMemo : null;
+		let matched = memo?.get(text);
+		if (matched === undefined) {
+			matched = this.needlesIn(text);
+			if (memo) {
+				if (memo.size >= (memo === this.shortMemo ? SHORT_MEMO_ENTRIES : LONG_MEMO_ENTRIES)) memo.clear();
+				memo.set(text, matched);
 			}
 		}
+		for (const needle of matched) hits.push(this.finding(needle, path));
+	}
+
+	/** The needles `text` matches, in the order their findings are listed: one whole-value match, or the first substring needle per known value. */
+	private needlesIn(text: string): readonly Needle[] {
+		const exact = this.whole.get(text) ?? this.whole.get(text.toLowerCase());
+		if (exact && (exact.caseInsensitive || exact.text === text)) return [exact];
+		if (text.length < MIN_SUBSTRING) return NONE;
+		const hay = text.length > MAX_HAYSTACK ? text.slice(0, MAX_HAYSTACK) : text;
+		let lower: string | null = null;
+		let found: Needle[] | null = null;
+		// A needle inside the text has all its characters in it: one pass over the text rules most needles out.
+		const hayChars = asciiSet(hay);
+		let lowerChars: AsciiSet | null = null;
+		for (let i = 0; i < this.needles.length; i++) {
+			const needle = this.needles[i]!;
+			if (needle.text.length > hay.length) continue;
+			if (found !== null && found.some((f) => f.known === needle.known)) continue;
+			if (needle.caseInsensitive) {
+				lowerChars ??= hayChars.nonAscii ? asciiSet((lower ??= hay.toLowerCase())) : lowerCased(hayChars);
+				if (!contains(lowerChars, this.needleChars[i]!)) continue;
+			} else if (!contains(hayChars, this.needleChars[i]!)) continue;
+			const where = needle.caseInsensitive ? (lower ??= hay.toLowerCase()) : hay;
+			if (where.includes(needle.text)) (found ??= []).push(needle);
+		}
+		return found ?? NONE;
 	}
 
 	private finding(needle: Needle, path: string): Finding {
@@ -115,6 +150,40 @@ export class KnownValueMatcher {
 			reason: `matches your known ${type.split('.').pop()!.replace(/_/g, ' ')} (${needle.how})`
 		};
 	}
+}
+
+/** Which of the 128 ASCII characters a text contains (four 32-bit words), and whether it has any other. */
+interface AsciiSet {
+	bits: Int32Array;
+	nonAscii: boolean;
+}
+
+function asciiSet(text: string): AsciiSet {
+	const bits = new Int32Array(4);
+	let nonAscii = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 128) bits[c >> 5]! |= 1 << (c & 31);
+		else nonAscii = true;
+	}
+	return { bits, nonAscii };
+}
+
+/** The set of an ASCII-only text's lower-cased form: A–Z become a–z (what toLowerCase does to ASCII). */
+function lowerCased(set: AsciiSet): AsciiSet {
+	const bits = Int32Array.from(set.bits);
+	// A–Z are codes 65–90 (word 2, bits 1–26); a–z are 97–122 (word 3, bits 1–26).
+	const upper = bits[2]! & 0x07fffffe;
+	bits[2] = bits[2]! & ~0x07fffffe;
+	bits[3] = bits[3]! | upper;
+	return { bits, nonAscii: false };
+}
+
+/** Does `set` hold every ASCII character of `needle`? (Its other characters are left to `includes`.) */
+function contains(set: AsciiSet, needle: AsciiSet): boolean {
+	const a = set.bits;
+	const b = needle.bits;
+	return ((b[0]! & ~a[0]!) | (b[1]! & ~a[1]!) | (b[2]! & ~a[2]!) | (b[3]! & ~a[3]!)) === 0;
 }
 
 interface Form {

@@ -107,3 +107,13 @@ describe('destinationOf: hosts', () => {
 		}
 	});
 });
+
+/** Site and bundled-list verdicts are remembered per host: a repeat must answer the same, and a caller's edit must not leak. */
+describe('destination: per-host memo', () => {
+	it.each(['www.google-analytics.com', 'sdk.sensorsdata.cn', 'Example.ORG:8443', '192.168.1.5', 'unknown-host.invalid'])('%s twice', (host) => {
+		const first = destinationOf(host, [], null);
+		const copy = structuredClone(first);
+		if (first) first.company = 'changed by a caller';
+		expect(destinationOf(host, [], null)).toEqual(copy);
+	});
+});

@@ -39,7 +39,10 @@ export const apps: Detector = {
 		const value = raw.trim();
 		if (value.length === 0 || value.length > 256 || isPlaceholder(value)) return [];
 		const out: Finding[] = [];
-		const listKey = [...ctx.keyChain.slice(-2)].reverse().find((c) => APP_LIST_KEYS.has(c));
+		// The nearer of the two keys above that names an app list.
+		const above1 = ctx.keyChain[ctx.keyChain.length - 1];
+		const above2 = ctx.keyChain[ctx.keyChain.length - 2];
+		const listKey = above1 !== undefined && APP_LIST_KEYS.has(above1) ? above1 : above2 !== undefined && APP_LIST_KEYS.has(above2) ? above2 : undefined;
 		const parent = ctx.keyChain[ctx.keyChain.length - 1] ?? '';
 		const screenish = SCREEN_KEYS.has(k) || (k === 'name' && ctx.siblings?.get('type')?.text === 'screen') || (PAGE_NAME_KEYS.has(k) && SCREEN_CLASS.test(value));
 		if (screenish) {

@@ -39,7 +39,7 @@ export const browsing: Detector = {
 			if (URL_KEYS.has(k) && value !== ctx.exchange.url && !firstPartyReferer(ctx, url)) {
 				out.push(finding(node, 'browsing.url', value, 'high', `web address, ${keyLabel(ctx.key)}`));
 			}
-			out.push(...searchInUrl(node, url));
+			out.push(...searchInUrl(node, url, value));
 			return out;
 		}
 		// A parameter of an enclosing search-engine URL (the request's own query, or a URL value peeled into parts).
@@ -85,8 +85,11 @@ function engineOfUrl(text: string): ReturnType<typeof searchEngineOf> {
 }
 
 /** A search engine URL whose query parameter was not peeled into its own node is reported on the URL itself. */
-function searchInUrl(node: DecodedNode, url: URL): Finding[] {
+function searchInUrl(node: DecodedNode, url: URL, text: string): Finding[] {
 	const engine = searchEngineOf(url);
+	// The URL's own parameters come next in the walk and ask engineOfUrl about this same text.
+	lastUrl = text;
+	lastEngine = engine;
 	if (!engine) return [];
 	for (const param of engine.params) {
 		const q = url.searchParams.get(param);

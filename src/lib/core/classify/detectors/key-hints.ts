@@ -44,14 +44,25 @@ export function keyLabel(key: string | null): string {
 /** Does the normalised key equal one of `names`, or start with one followed by digits (imei1, imei_2)? */
 export function keyIs(normKey: string, names: ReadonlySet<string>): boolean {
 	if (names.has(normKey)) return true;
-	const stripped = normKey.replace(/\d+$/, '');
+	const stripped = withoutTrailingDigits(normKey);
 	return stripped !== normKey && names.has(stripped);
+}
+
+/** `s.replace(/\d+$/, '')` without a regex: detectors ask this of every key and key word. */
+function withoutTrailingDigits(s: string): string {
+	let end = s.length;
+	while (end > 0) {
+		const c = s.charCodeAt(end - 1);
+		if (c < 0x30 || c > 0x39) break;
+		end--;
+	}
+	return end === s.length ? s : s.slice(0, end);
 }
 
 /** Does any word of the key, or the whole normalised key, belong to `names`? */
 export function keyHas(words: readonly string[], normKey: string, names: ReadonlySet<string>): boolean {
 	if (keyIs(normKey, names)) return true;
-	for (const w of words) if (names.has(w) || names.has(w.replace(/\d+$/, ''))) return true;
+	for (const w of words) if (names.has(w) || names.has(withoutTrailingDigits(w))) return true;
 	return false;
 }
 
@@ -124,7 +135,21 @@ function quickNotPlaceholder(value: string): boolean {
 	return false;
 }
 
+/** Short values (event names, flags, OS names) repeat in every event: their answer is kept (a bounded memo). */
+const placeholderMemo = new Map<string, boolean>();
+
 function isPlaceholderFull(value: string): boolean {
+	if (value.length > 64) return isPlaceholderOf(value);
+	let answer = placeholderMemo.get(value);
+	if (answer === undefined) {
+		answer = isPlaceholderOf(value);
+		if (placeholderMemo.size >= MEMO_MAX) placeholderMemo.clear();
+		placeholderMemo.set(value, answer);
+	}
+	return answer;
+}
+
+function isPlaceholderOf(value: string): boolean {
 	const v = value.trim().toLowerCase();
 	if (PLACEHOLDERS.has(v)) return true;
 	if (v.startsWith('未取到值') || v.startsWith('url的domain解析失败')) return true;

@@ -20,8 +20,22 @@ const IOS_VERSION = /\b(?:iPhone OS|CPU OS|iOS|iPadOS)[ /](\d{1,2}(?:[._]\d{1,2}
 /** Apple hardware identifiers: iPhone14,5 · iPad13,4 · iPod9,1. */
 const APPLE_MODEL = /\b(iPhone|iPad|iPod)(\d{1,2},\d{1,2})\b/;
 
+/** A capture repeats one User-Agent in every request: answers are kept per string (a bounded memo). */
+const MEMO_MAX = 1_000;
+const parsedAgents = new Map<string, MobileUserAgent | null>();
+
 export function parseMobileUserAgent(ua: string): MobileUserAgent | null {
 	if (ua.length < 8 || ua.length > 1024) return null;
+	let parsed = parsedAgents.get(ua);
+	if (parsed === undefined) {
+		parsed = parseAgent(ua);
+		if (parsedAgents.size >= MEMO_MAX) parsedAgents.clear();
+		parsedAgents.set(ua, parsed);
+	}
+	return parsed === null ? null : { ...parsed };
+}
+
+function parseAgent(ua: string): MobileUserAgent | null {
 	const android = ANDROID.exec(ua);
 	if (android) return { os: 'Android', osVersion: android[1]!, model: androidModel(ua, android.index) };
 	const ios = IOS_VERSION.exec(ua);
