@@ -12,7 +12,7 @@ import { BrotliDecompress } from 'brotli/dec/decode.js';
 import { brotli } from '../../../../src/lib/core/decode/codecs/brotli';
 import { base64 } from '../../../../src/lib/core/decode/codecs/base64';
 import { crc32 } from '../../../../src/lib/core/decode/codecs/checksums';
-import { sixBitForm } from '../../../../src/lib/core/decode/codecs/lz-string';
+import { lzSixBitForm as sixBitForm } from '../../../../src/lib/core/decode/codecs/six-bit-census';
 import { gzip } from '../../../../src/lib/core/decode/codecs/gzip';
 import { BoundedSink } from '../../../../src/lib/core/decode/codecs/bounded-sink';
 import { Budget, LimitExceeded } from '../../../../src/lib/core/limits';

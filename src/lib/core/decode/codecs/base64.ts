@@ -1,4 +1,5 @@
 import { failure, type TextCodec } from '../codec';
+import { isPlainBase64Alphabet } from './six-bit-census';
 
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
@@ -27,7 +28,7 @@ interface Normalized {
 function normalize(input: string, plain?: boolean): Normalized | null {
 	// sniff and then decode ask about the same (possibly megabytes long) string.
 	if (input === lastInput) return lastNormalized;
-	const normalized = (plain ?? plainAlphabet(input)) ? { text: input, spacesWerePlus: 0, percentEncoded: false } : normalizeSlowly(input);
+	const normalized = (plain ?? isPlainBase64Alphabet(input)) ? { text: input, spacesWerePlus: 0, percentEncoded: false } : normalizeSlowly(input);
 	lastInput = input;
 	lastNormalized = normalized;
 	return normalized;
@@ -35,36 +36,6 @@ function normalize(input: string, plain?: boolean): Normalized | null {
 
 let lastInput: string | null = null;
 let lastNormalized: Normalized | null = null;
-
-/** 1 for the standard alphabet's own characters (`+/`), 2 for the URL-safe ones (`-_`), 3 for the shared ones. */
-const ALPHABET_KIND = (() => {
-	const table = new Uint8Array(128);
-	for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') table[c.charCodeAt(0)] = 3;
-	table[0x2b] = table[0x2f] = 1;
-	table[0x2d] = table[0x5f] = 2;
-	return table;
-})();
-
-/**
- * Whether `normalize` would return the input unchanged: nothing to trim, unescape or rejoin, and it
- * matches one of the alphabets (at most two `=` at the end). One pass, no regular expression, no copy.
- */
-function plainAlphabet(input: string): boolean {
-	const n = input.length;
-	let kinds = 3;
-	let i = 0;
-	for (; i < n; i++) {
-		const c = input.charCodeAt(i);
-		const kind = c < 128 ? ALPHABET_KIND[c]! : 0;
-		if (kind === 0) break;
-		kinds &= kind;
-	}
-	if (kinds === 0) return false;
-	const padding = n - i;
-	if (padding > 2) return false;
-	for (; i < n; i++) if (input.charCodeAt(i) !== 0x3d) return false;
-	return true;
-}
 
 function normalizeSlowly(input: string): Normalized | null {
 	let s = input.trim();
@@ -172,7 +143,7 @@ export const base64: TextCodec = {
 		let normalized: Normalized | null;
 		if (input === lastInput) normalized = lastNormalized;
 		else {
-			const plain = plainAlphabet(input);
+			const plain = isPlainBase64Alphabet(input);
 			if (!plain && plainlyNotBase64(input)) return 0;
 			normalized = normalize(input, plain);
 		}

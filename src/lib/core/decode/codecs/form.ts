@@ -24,6 +24,22 @@ export function parseFormFields(text: string): Array<[string, TreeValue]> {
 	return fields;
 }
 
+/** The length bound in SANE_KEY. */
+const MAX_KEY_LENGTH = 80;
+
+/** Length of the key of the first non-empty `&` piece: up to its first `=`, or the whole piece. */
+function firstKeyLength(text: string): number {
+	let start = 0;
+	while (start < text.length && text.charCodeAt(start) === 0x26) start++;
+	let end = start;
+	while (end < text.length && end - start <= MAX_KEY_LENGTH) {
+		const c = text.charCodeAt(end);
+		if (c === 0x3d || c === 0x26) break;
+		end++;
+	}
+	return end - start;
+}
+
 /**
  * How much `text` looks like `k=v&k=v`: 0 for words, sentences and base64 padding; higher with
  * more well-formed pairs.
@@ -33,6 +49,9 @@ export function formShapeScore(text: string): number {
 	// The first character first: it settles JSON and markup without a scan of the whole (maybe huge) text.
 	const first = text[0]!;
 	if (first === '{' || first === '[' || first === '"' || first === '<') return 0;
+	// The first key is longer than SANE_KEY allows (a long base64 value with its `=` padding): settled
+	// without scanning the whole text for whitespace.
+	if (firstKeyLength(text) > MAX_KEY_LENGTH) return 0;
 	if (/\s/.test(text)) return 0;
 	const pieces = text.split('&', SHAPE_SAMPLE).filter((p) => p !== '');
 	let pairs = 0;

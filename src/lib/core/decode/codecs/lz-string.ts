@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
 import { failure, type TextCodec } from '../codec';
 import type { Budget } from '../../limits';
+import { lzSixBitForm } from './six-bit-census';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+';
 /** lz-string writes its first character as an 8-bit literal: `{` and `[` come out as `N4` and `No`. */
@@ -22,46 +23,7 @@ const VALUES = (() => {
 
 function formOf(input: string): Form | null {
 	if (input.length >= 2 && input.endsWith(' ') && isUtf16Form(input)) return 'utf16';
-	return sixBitForm(input.trim());
-}
-
-const SIX_BIT = 1;
-const DASH = 2;
-const SLASH = 4;
-/** SIX_BIT for `A-Za-z0-9+`, DASH for `-`, SLASH for `/`, 0 for anything else. */
-const SIX_BIT_FLAGS = (() => {
-	const table = new Uint8Array(128);
-	for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+') table[c.charCodeAt(0)] = SIX_BIT;
-	table[0x2d] = DASH;
-	table[0x2f] = SLASH;
-	return table;
-})();
-
-/**
- * Which six-bit form a trimmed string is in: `uri` when it matches /^[A-Za-z0-9+-]+$/ with a `-`, else
- * `base64` when it matches that or /^[A-Za-z0-9+/]+={0,3}$/. One pass without a regular expression:
- * values can be megabytes long.
- */
-export function sixBitForm(s: string): Form | null {
-	const n = s.length;
-	// One table lookup per character: comparisons on random base64 mispredict and cost 3× as much.
-	let seen = 0;
-	let i = 0;
-	for (; i < n; i++) {
-		const c = s.charCodeAt(i);
-		const flags = c < 128 ? SIX_BIT_FLAGS[c]! : 0;
-		if (flags === 0) break;
-		seen |= flags;
-	}
-	if (i === 0) return null;
-	const dash = (seen & DASH) !== 0;
-	if (i === n) {
-		if ((seen & SLASH) === 0) return dash ? 'uri' : 'base64';
-		return dash ? null : 'base64';
-	}
-	if (dash || n - i > 3) return null;
-	for (; i < n; i++) if (s.charCodeAt(i) !== 0x3d) return null;
-	return 'base64';
+	return lzSixBitForm(input.trim());
 }
 
 /**
@@ -84,6 +46,17 @@ export function hexOrOneCase(s: string): boolean {
 		if (!hex && !lower && !upper) return false;
 	}
 	return true;
+}
+
+/**
+ * Whether a six-bit stream can start with this character. The decoder's first two bits (the high bits
+ * of the first character) say whether an 8-bit or a 16-bit character follows; the other two values are
+ * the end marker and an invalid code, so a stream whose first character has value 16–31 or 48–63
+ * (`Q`–`Z`, `a`–`f`, `w`–`z`, digits, `+`, `/`, `-`) decompresses to nothing or fails.
+ */
+export function mayOpenSixBitStream(c: number): boolean {
+	const v = c < 128 ? VALUES[c]! : -1;
+	return (v >= 0 && v <= 15) || (v >= 32 && v <= 47);
 }
 
 /** compressToUTF16 writes 15 bits per character as U+0020..U+801F and ends with a space. */
@@ -109,12 +82,11 @@ export const lzString: TextCodec = {
 	input: 'text',
 	output: 'text',
 	sniff(input) {
-		const form = formOf(input);
-		if (!form) return 0;
 		// CJK text that ends in a space fits the same range, so the range alone is middling evidence.
-		if (form === 'utf16') return 0.5;
+		if (input.length >= 2 && input.endsWith(' ') && isUtf16Form(input)) return 0.5;
 		const s = input.trim();
-		if (s.length < 8) return 0;
+		// Cheap rejections before the scan over the whole value: most leaves fail one of them.
+		if (s.length < 8 || !mayOpenSixBitStream(s.charCodeAt(0)) || !lzSixBitForm(s)) return 0;
 		// Three `=` never end real base64; lz-string pads that way.
 		if (s.endsWith('===')) return 0.9;
 		if (JSON_OPENING.test(s)) return 0.85;

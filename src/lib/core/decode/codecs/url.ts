@@ -22,16 +22,10 @@ export const url: TextCodec = {
 	needsOneOf: ':/=',
 	sniff(input) {
 		const s = input.trim();
-		if (s.length < 3 || /\s/.test(s)) return 0;
-		if (WEB.test(s)) return WITH_AUTHORITY.test(s) ? 0.95 : 0.3;
-		if (WITH_AUTHORITY.test(s)) return 0.9;
-		if (OPAQUE_SCHEMES.test(s)) return 0.6;
-		if (s.startsWith('//') && s.length > 3 && s[2] !== '/') return 0.6;
-		if (s.startsWith('?')) return formShapeScore(s.slice(1)) > 0 ? 0.8 : 0;
-		// A path with a query (`/collect?v=2&tid=…`).
-		if (s.startsWith('/') && s.includes('?')) return formShapeScore(s.slice(s.indexOf('?') + 1)) > 0 ? 0.6 : 0;
-		// A bare query string is a form first; a URL reading of it is a distant second.
-		return formShapeScore(s) > 0 ? 0.2 : 0;
+		if (s.length < 3) return 0;
+		const score = shapeScore(s);
+		// Whitespace rules a URL out; scanning a long value for it only matters once the shape fits.
+		return score > 0 && /\s/.test(s) ? 0 : score;
 	},
 	decode(input) {
 		const s = input.trim();
@@ -98,4 +92,17 @@ function splitDataUrl(rest: string): Record<string, TreeValue> {
 function decodeComponent(text: string): string {
 	const decoded = percentDecode(text, false);
 	return typeof decoded === 'string' ? decoded : text;
+}
+
+/** How much a trimmed text looks like a URL, a path with a query or a bare query (whitespace aside). */
+function shapeScore(s: string): number {
+	if (WEB.test(s)) return WITH_AUTHORITY.test(s) ? 0.95 : 0.3;
+	if (WITH_AUTHORITY.test(s)) return 0.9;
+	if (OPAQUE_SCHEMES.test(s)) return 0.6;
+	if (s.startsWith('//') && s.length > 3 && s[2] !== '/') return 0.6;
+	if (s.startsWith('?')) return formShapeScore(s.slice(1)) > 0 ? 0.8 : 0;
+	// A path with a query (`/collect?v=2&tid=…`).
+	if (s.startsWith('/') && s.includes('?')) return formShapeScore(s.slice(s.indexOf('?') + 1)) > 0 ? 0.6 : 0;
+	// A bare query string is a form first; a URL reading of it is a distant second.
+	return formShapeScore(s) > 0 ? 0.2 : 0;
 }
