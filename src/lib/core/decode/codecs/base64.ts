@@ -105,6 +105,14 @@ function withoutPadding(s: string): string {
 	return end === s.length ? s : s.slice(0, end);
 }
 
+function hasCapital(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0x41 && c <= 0x5a) return true;
+	}
+	return false;
+}
+
 function sixBits(c: number): number {
 	return LOOKUP[c] ?? -1;
 }
@@ -156,6 +164,9 @@ export const base64: TextCodec = {
 		if (normalized.spacesWerePlus > 0 && normalized.spacesWerePlus * 12 > s.length) return 0;
 		if (/^[0-9]+$/.test(body) || ONE_CASE_LETTERS.test(body)) return 0;
 		if (ONLY_HEX_AND_DASHES.test(body)) return body.includes('-') ? 0 : 0.05;
+		// Encoded bytes put a capital letter (the values 0–25) in about 4 places of 10: sixteen characters
+		// without one are an identifier made of lower case and digits, not base64 (odds under 1 in 4,000).
+		if (body.length >= 16 && !hasCapital(body)) return 0;
 		if (padding > 0 && (s.length % 4 !== 0 || body.length % 4 === 0)) return 0.1;
 		// Encoders leave the unused low bits of the last character zero; most random identifiers do not.
 		const last = sixBits(body.charCodeAt(body.length - 1));
