@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
+import { decodeBase64 } from '../../../../src/lib/core/decode/codecs/base64';
 import { isPlainBase64Alphabet, lzSixBitForm, sixBitCensus } from '../../../../src/lib/core/decode/codecs/six-bit-census';
 import { lzString, mayOpenSixBitStream } from '../../../../src/lib/core/decode/codecs/lz-string';
 import { formShapeScore } from '../../../../src/lib/core/decode/codecs/form';
@@ -20,7 +21,9 @@ describe('six-bit census', () => {
 	const BASE64_FORM = /^[A-Za-z0-9+/]+={0,3}$/;
 	const URI_FORM = /^[A-Za-z0-9+-]+$/;
 	const lzReference = (s: string) => (URI_FORM.test(s) ? (s.includes('-') ? 'uri' : 'base64') : BASE64_FORM.test(s) ? 'base64' : null);
-	const strangers = fc.string({ unit: fc.constantFrom(...'Aa0+/-_= %\né'), maxLength: 20 });
+	const short = fc.string({ unit: fc.constantFrom(...'Aa0+/-_= %\né'), maxLength: 20 });
+	// Long values take the native-scan path (256 characters and up); the pad puts the strangers near its edge.
+	const strangers = fc.oneof(short, fc.tuple(fc.integer({ min: 230, max: 400 }), short, short).map(([n, a, b]) => a + 'Qz9'.repeat(n / 3) + b));
 
 	it('plain base64 alphabet is exactly the standard or the URL-safe alphabet with at most two `=`', () => {
 		fc.assert(fc.property(strangers, (s) => {
@@ -129,5 +132,45 @@ describe('url sniff: whitespace scanned only once the shape fits', () => {
 		fc.assert(fc.property(urlish, (text) => {
 			expect(url.sniff(text, {})).toBe(reference(text));
 		}), { numRuns: 5000 });
+	});
+});
+
+describe('base64: the bytes path for long bodies', () => {
+	/** decodeBase64 as it was: one charCodeAt per character, whatever the length. */
+	function reference(body: string): Uint8Array {
+		const table = new Int16Array(128).fill(-1);
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+		for (let i = 0; i < 64; i++) table[alphabet.charCodeAt(i)] = i;
+		table[0x2d] = 62;
+		table[0x5f] = 63;
+		const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+		let o = 0;
+		let i = 0;
+		const full = body.length - (body.length % 4);
+		for (; i < full; i += 4) {
+			const n = (table[body.charCodeAt(i)]! << 18) | (table[body.charCodeAt(i + 1)]! << 12) | (table[body.charCodeAt(i + 2)]! << 6) | table[body.charCodeAt(i + 3)]!;
+			out[o++] = (n >> 16) & 0xff;
+			out[o++] = (n >> 8) & 0xff;
+			out[o++] = n & 0xff;
+		}
+		const rest = body.length - full;
+		if (rest >= 2) {
+			const n = (table[body.charCodeAt(i)]! << 18) | (table[body.charCodeAt(i + 1)]! << 12) | (rest === 3 ? table[body.charCodeAt(i + 2)]! << 6 : 0);
+			out[o++] = (n >> 16) & 0xff;
+			if (rest === 3) out[o++] = (n >> 8) & 0xff;
+		}
+		return out.subarray(0, o);
+	}
+	it('gives the same bytes as the per-character loop, for valid bodies and for garbage', () => {
+		const body = fc.oneof(
+			fc.uint8Array({ minLength: 700, maxLength: 1600 }).map((b) => Buffer.from(b).toString('base64url')),
+			fc.string({ unit: fc.constantFrom(...'Ab9+/-_=*~ é'), minLength: 1000, maxLength: 1100 })
+		);
+		fc.assert(
+			fc.property(body, (text) => {
+				expect(decodeBase64(text)).toEqual(reference(text));
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -209,6 +209,10 @@ const LOOKUP = (() => {
 
 /** Decodes unpadded base64 of either alphabet; the caller has validated the characters. */
 export function decodeBase64(body: string): Uint8Array {
+	if (body.length >= BYTES_PATH_FROM) {
+		const codes = asciiEncoder.encode(body);
+		if (codes.length === body.length) return decodeBase64Codes(codes);
+	}
 	const out = new Uint8Array(Math.floor((body.length * 3) / 4));
 	let o = 0;
 	let i = 0;
@@ -228,6 +232,39 @@ export function decodeBase64(body: string): Uint8Array {
 		const n = (LOOKUP[body.charCodeAt(i)]! << 18) | (LOOKUP[body.charCodeAt(i + 1)]! << 12) | (rest === 3 ? LOOKUP[body.charCodeAt(i + 2)]! << 6 : 0);
 		out[o++] = (n >> 16) & 0xff;
 		if (rest === 3) out[o++] = (n >> 8) & 0xff;
+	}
+	return out.subarray(0, o);
+}
+
+/** From this length the text is turned into bytes first: typed-array reads beat charCodeAt by half. */
+const BYTES_PATH_FROM = 1024;
+const asciiEncoder = new TextEncoder();
+/** LOOKUP widened to every byte value (only ASCII reaches it: the caller checked the length). */
+const LOOKUP_BYTES = (() => {
+	const table = new Int16Array(256).fill(-1);
+	table.set(LOOKUP);
+	return table;
+})();
+
+/** decodeBase64 over the character codes of an ASCII body: the same result, computed the same way. */
+function decodeBase64Codes(codes: Uint8Array): Uint8Array {
+	const n = codes.length;
+	const out = new Uint8Array(Math.floor((n * 3) / 4));
+	let o = 0;
+	let i = 0;
+	const full = n - (n % 4);
+	for (; i < full; i += 4) {
+		const v = (LOOKUP_BYTES[codes[i]!]! << 18) | (LOOKUP_BYTES[codes[i + 1]!]! << 12) | (LOOKUP_BYTES[codes[i + 2]!]! << 6) | LOOKUP_BYTES[codes[i + 3]!]!;
+		out[o] = v >> 16;
+		out[o + 1] = v >> 8;
+		out[o + 2] = v;
+		o += 3;
+	}
+	const rest = n - full;
+	if (rest >= 2) {
+		const v = (LOOKUP_BYTES[codes[i]!]! << 18) | (LOOKUP_BYTES[codes[i + 1]!]! << 12) | (rest === 3 ? LOOKUP_BYTES[codes[i + 2]!]! << 6 : 0);
+		out[o++] = (v >> 16) & 0xff;
+		if (rest === 3) out[o++] = (v >> 8) & 0xff;
 	}
 	return out.subarray(0, o);
 }
