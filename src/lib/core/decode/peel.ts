@@ -86,7 +86,7 @@ export class Peeler {
 	private readonly textCodecs: readonly Codec<'text'>[];
 	private readonly bytesCodecs: readonly Codec<'bytes'>[];
 	private readonly envelopes: readonly Envelope[];
-	private readonly byId = new Map<string, Codec>();
+	private readonly byId: ReadonlyMap<string, Codec>;
 	private readonly cache: PeelCache;
 	/** Path suffix for each structure key (`.name`, `["a b"]`); keys repeat across thousands of events. */
 	private readonly keySuffix = new Map<string, string>();
@@ -107,7 +107,7 @@ export class Peeler {
 		this.bytesCodecs = options.bytesCodecs ?? BYTES_CODECS;
 		this.envelopes = options.envelopes ?? ENVELOPES;
 		this.cache = options.cache ?? new PeelCache();
-		for (const codec of [...this.textCodecs, ...this.bytesCodecs]) if (!this.byId.has(codec.id)) this.byId.set(codec.id, codec);
+		this.byId = codecsById(this.textCodecs, this.bytesCodecs);
 	}
 
 	/**
@@ -558,6 +558,21 @@ export class Peeler {
 		node.limit = error.message;
 		recorded.add(error);
 	}
+}
+
+/** Codec by id, first of each id winning; one map per pair of codec lists (a capture makes a peeler per part). */
+const byIdCache = new WeakMap<readonly Codec[], WeakMap<readonly Codec[], ReadonlyMap<string, Codec>>>();
+
+function codecsById(textCodecs: readonly Codec[], bytesCodecs: readonly Codec[]): ReadonlyMap<string, Codec> {
+	let forText = byIdCache.get(textCodecs);
+	if (!forText) byIdCache.set(textCodecs, (forText = new WeakMap()));
+	let map = forText.get(bytesCodecs);
+	if (!map) {
+		const built = new Map<string, Codec>();
+		for (const codec of [...textCodecs, ...bytesCodecs]) if (!built.has(codec.id)) built.set(codec.id, codec);
+		forText.set(bytesCodecs, (map = built));
+	}
+	return map;
 }
 
 /** Same rule as path.ts's childPath, kept here so the hot loop can cache the suffix per key. */
