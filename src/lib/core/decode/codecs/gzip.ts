@@ -1,4 +1,5 @@
-import { failure, type BytesCodec } from '../codec';
+import { inflateSync } from 'fflate';
+import { failure, type BytesCodec, type DecodeContext } from '../codec';
 import { crc32, hex32, readUint32LE } from './checksums';
 import { inflateBounded } from './inflate-stream';
 
@@ -38,6 +39,11 @@ export const gzip: BytesCodec = {
 		if (input[2] !== 8) return failure(`gzip compression method ${input[2]} is not DEFLATE (8)`);
 		if (input[3]! & RESERVED_FLAGS) return failure('gzip header has reserved flag bits set');
 
+		const single = oneShotSingleMember(input, ctx);
+		if (single !== null) {
+			ctx.budget.spendBytes(single.length, input.length);
+			return { kind: 'bytes', bytes: single };
+		}
 		const run = inflateBounded(input, 'gzip', ctx);
 		if (run.error) return failure(`invalid gzip stream: ${run.error}`);
 		if (run.truncated) {
@@ -75,3 +81,45 @@ export const gzip: BytesCodec = {
 		return notes.length > 0 ? { kind: 'bytes', bytes, note: notes.join('; ') } : { kind: 'bytes', bytes };
 	}
 };
+
+/**
+ * Small inputs are inflated first in one call, into a buffer of the size the trailer declares: the
+ * streaming decoder's 160 KiB working buffer costs more than a small body's whole decode. The result is
+ * kept only when it is exactly what the streaming path would return without a note: one member with a
+ * plain 10-byte header, whose DEFLATE stream needs every byte up to the trailer, and whose output has
+ * the declared size and CRC-32. Anything else (more members, extra bytes, a lying trailer, corruption)
+ * goes the streaming way. A trailer that lies about a bomb costs at most the decoding of
+ * ONE_SHOT_MAX_INPUT × 1032 bytes before that.
+ */
+const ONE_SHOT_MAX_INPUT = 32 * 1024;
+const HEADER = 10;
+const TRAILER = 8;
+
+export function oneShotSingleMember(input: Uint8Array, ctx: DecodeContext): Uint8Array | null {
+	if (input.length > ONE_SHOT_MAX_INPUT || input.length < HEADER + TRAILER + 2 || !hasGzipHeader(input) || input[3] !== 0) return null;
+	const declared = readUint32LE(input, input.length - 4);
+	if (declared === 0 || declared > ctx.budget.allowanceFor(input.length)) return null;
+	const deflate = input.subarray(HEADER, input.length - TRAILER);
+	let out: Uint8Array;
+	try {
+		// One byte more than declared: a longer output fills it and is seen.
+		out = inflateSync(deflate, { out: new Uint8Array(declared + 1) });
+	} catch {
+		return null;
+	}
+	if (out.length !== declared || crc32(out) !== readUint32LE(input, input.length - TRAILER)) return null;
+	// The error is the expected outcome here, and capturing its stack costs more than both decodes.
+	const stackTraceLimit = Error.stackTraceLimit;
+	Error.stackTraceLimit = 0;
+	try {
+		inflateSync(deflate.subarray(0, deflate.length - 1), { out: new Uint8Array(declared + 1) });
+		// It ended before the last byte: more members or other bytes follow.
+		return null;
+	} catch {
+		// Expected: without its last byte the stream is cut short.
+	} finally {
+		Error.stackTraceLimit = stackTraceLimit;
+	}
+	ctx.budget.checkTime();
+	return out;
+}
