@@ -32,9 +32,16 @@ export type TreeValue =
 	| Annotated
 	| { [key: string]: TreeValue };
 
+/** Named fields in order, repeated names kept (forms, queries, protobuf, multipart). */
 export class FieldList {
-	constructor(readonly fields: Array<[string, TreeValue]>) {}
+	constructor(
+		readonly fields: Array<[string, TreeValue]>,
+		/** Where each field's value sits in the codec's input ([start, end): characters of text, bytes of bytes), when the codec knows. */
+		readonly ranges?: ReadonlyArray<Range>
+	) {}
 }
+
+export type Range = [number, number];
 
 export class Annotated {
 	constructor(

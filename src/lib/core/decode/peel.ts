@@ -20,7 +20,7 @@
  */
 import type { DecodedNode, Payload } from '../model';
 import { Budget, LimitExceeded } from '../limits';
-import { Annotated, FieldList, meetsPreconditions, type Codec, type CodecOutput, type SniffHints, type TreeValue } from './codec';
+import { Annotated, FieldList, meetsPreconditions, type Codec, type CodecOutput, type Range, type SniffHints, type TreeValue } from './codec';
 import { BYTES_CODECS, TEXT_CODECS } from './registry';
 import { LAYER_SEPARATOR } from './path';
 import { describeOpaque, isFinalFormat } from './entropy';
@@ -431,14 +431,19 @@ export class Peeler {
 		}
 	}
 
-	/** A child node attached to `children` before it is filled. */
-	private childNode(children: DecodedNode[], value: TreeValue, path: string, key: string | number, layers: number, depth: number): void {
+	/**
+	 * A child node attached to `children` before it is filled, with the range its value came from when
+	 * the codec knows it (a tuple shared with the codec's output, never changed).
+	 */
+	private childNode(children: DecodedNode[], value: TreeValue, path: string, key: string | number, layers: number, depth: number, range?: Range): void {
 		this.tick();
 		// Scalars get their final shape at once (same properties, same order as filling them in would
 		// give): most nodes of a big document are scalars, and one shape keeps the hot loop monomorphic.
+		let node: DecodedNode;
 		switch (typeof value) {
 			case 'string': {
-				const node: DecodedNode = { path, kind: 'text', key, text: value };
+				node = { path, kind: 'text', key, text: value };
+				if (range) node.range = range;
 				children.push(node);
 				try {
 					this.peelLeaf(node, value, this.hintsForKey(key), layers, depth);
@@ -449,15 +454,20 @@ export class Peeler {
 				return;
 			}
 			case 'number':
-				children.push({ path, kind: 'number', key, number: value });
-				return;
+				node = { path, kind: 'number', key, number: value };
+				break;
 			case 'boolean':
-				children.push({ path, kind: 'boolean', key, boolean: value });
+				node = { path, kind: 'boolean', key, boolean: value };
+				break;
+			default:
+				node = { path, kind: 'null', key };
+				if (range) node.range = range;
+				children.push(node);
+				if (value !== null) this.fillGuarded(node, value, layers, depth);
 				return;
 		}
-		const node: DecodedNode = { path, kind: 'null', key };
+		if (range) node.range = range;
 		children.push(node);
-		if (value !== null) this.fillGuarded(node, value, layers, depth);
 	}
 
 	private fillTreeNode(node: DecodedNode, value: TreeValue, layers: number, depth: number): void {
@@ -502,7 +512,11 @@ export class Peeler {
 			const array = value as TreeValue[];
 			for (let i = 0; i < array.length; i++) this.childNode(children, array[i]!, `${path}[${i}]`, i, layers, depth + 1);
 		} else if (value instanceof FieldList) {
-			for (const [key, child] of value.fields) this.childNode(children, child, path + this.suffixFor(key), key, layers, depth + 1);
+			const { fields, ranges } = value;
+			for (let i = 0; i < fields.length; i++) {
+				const [key, child] = fields[i]!;
+				this.childNode(children, child, path + this.suffixFor(key), key, layers, depth + 1, ranges?.[i]);
+			}
 		} else {
 			const object = value as Record<string, TreeValue>;
 			for (const key of Object.keys(object)) this.childNode(children, object[key]!, path + this.suffixFor(key), key, layers, depth + 1);

@@ -19,7 +19,8 @@ const SPOILS: Record<string, Spoil> = {
 	trailingBytes: (g, other) => new Uint8Array([...g, ...other.subarray(0, 1 + (other.length % 9))]),
 	flippedBit: (g, _, at) => {
 		const copy = g.slice();
-		copy[at % copy.length] ^= 1 << at % 8;
+		const i = at % copy.length;
+		copy[i] = copy[i]! ^ (1 << at % 8);
 		return copy;
 	},
 	cut: (g, _, at) => g.subarray(0, Math.max(1, at % g.length)),

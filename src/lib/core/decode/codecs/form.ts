@@ -1,4 +1,4 @@
-import { FieldList, failure, type TextCodec, type TreeValue } from '../codec';
+import { FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
 import { percentDecode } from './percent';
 
 /** Keys seen in real forms and query strings: `cid`, `ep.event_category`, `items[0][id]`, `%24lib`, `_gid`. */
@@ -12,16 +12,26 @@ const SHAPE_SAMPLE = 64;
  * URL standard's form parser reads it. Values that are not UTF-8 once unescaped become bytes.
  */
 export function parseFormFields(text: string): Array<[string, TreeValue]> {
+	return formFieldList(text, 0).fields;
+}
+
+/** The fields as a FieldList whose ranges say where each raw value sits, `offset` being where `text` starts in the codec's input. */
+export function formFieldList(text: string, offset: number): FieldList {
 	const fields: Array<[string, TreeValue]> = [];
+	const ranges: Range[] = [];
+	let at = offset;
 	for (const piece of text.split('&')) {
+		const start = at;
+		at += piece.length + 1;
 		if (piece === '') continue;
 		const eq = piece.indexOf('=');
 		const rawKey = eq < 0 ? piece : piece.slice(0, eq);
 		const rawValue = eq < 0 ? '' : piece.slice(eq + 1);
 		const key = percentDecode(rawKey, true);
 		fields.push([typeof key === 'string' ? key : rawKey, percentDecode(rawValue, true)]);
+		ranges.push(eq < 0 ? [start + piece.length, start + piece.length] : [start + eq + 1, start + piece.length]);
 	}
-	return fields;
+	return new FieldList(fields, ranges);
 }
 
 /** The length bound in SANE_KEY. */
@@ -89,8 +99,8 @@ export const form: TextCodec = {
 	},
 	decode(input) {
 		if (!input.includes('=')) return failure('no key=value pair');
-		const fields = parseFormFields(input);
-		if (fields.length === 0) return failure('no fields');
-		return { kind: 'tree', value: new FieldList(fields) };
+		const list = formFieldList(input, 0);
+		if (list.fields.length === 0) return failure('no fields');
+		return { kind: 'tree', value: list };
 	}
 };

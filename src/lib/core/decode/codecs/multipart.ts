@@ -1,4 +1,4 @@
-import { Annotated, FieldList, failure, type TextCodec, type TreeValue } from '../codec';
+import { Annotated, FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
 import { isReadable } from '../text';
 
 /** RFC 2046 boundary characters (1–70), unquoted or quoted in the header. */
@@ -40,6 +40,7 @@ export const multipart: TextCodec = {
 		let at = input.indexOf(delimiter);
 		if (at < 0 || at > PREAMBLE_LIMIT) return failure(`boundary "${boundary}" not found`);
 		const fields: Array<[string, TreeValue]> = [];
+		const ranges: Range[] = [];
 		let closed = false;
 		while (at >= 0) {
 			let start = at + delimiter.length;
@@ -52,11 +53,14 @@ export const multipart: TextCodec = {
 			// An unclosed last part (truncated capture) still ends with the line break its boundary would follow.
 			const stop = next < 0 ? input.length - (input.endsWith('\n') ? 1 : 0) : next;
 			const end = stop > start && input[stop - 1] === '\r' ? stop - 1 : stop;
-			fields.push(readPart(input.slice(start, end), fields.length));
+			const [name, value, bodyAt] = readPart(input.slice(start, end), fields.length);
+			fields.push([name, value]);
+			ranges.push([start + bodyAt, end]);
 			at = next < 0 ? -1 : next + 1;
 		}
 		if (fields.length === 0) return failure('no parts');
-		return closed ? { kind: 'tree', value: new FieldList(fields) } : { kind: 'tree', value: new FieldList(fields), note: 'the closing boundary is missing (truncated body)' };
+		const list = new FieldList(fields, ranges);
+		return closed ? { kind: 'tree', value: list } : { kind: 'tree', value: list, note: 'the closing boundary is missing (truncated body)' };
 	}
 };
 
@@ -68,7 +72,8 @@ function skipLineEnd(s: string, i: number): number {
 	return i;
 }
 
-function readPart(part: string, index: number): [string, TreeValue] {
+/** A part's name, its body, and where the body starts in the part (after its headers). */
+function readPart(part: string, index: number): [string, TreeValue, number] {
 	let split = part.indexOf('\r\n\r\n');
 	let gap = 4;
 	const lf = part.indexOf('\n\n');
@@ -93,7 +98,7 @@ function readPart(part: string, index: number): [string, TreeValue] {
 	if (filename !== null) notes.push(`filename "${filename}"`);
 	if (value instanceof Uint8Array) notes.push('binary, one byte per character');
 	const key = name ?? headers.get('content-id') ?? String(index);
-	return [key, notes.length > 0 ? new Annotated(value, notes.join('; ')) : value];
+	return [key, notes.length > 0 ? new Annotated(value, notes.join('; ')) : value, split < 0 ? part.length : split + gap];
 }
 
 /** Binary file parts reach a text codec as one character per byte; give them back as bytes. */

@@ -66,7 +66,10 @@ function interpret(w: Walk, fields: RawField[], depth: number): FieldList {
 			same.forEach((f, i) => values.set(f, read[i]!));
 		}
 	}
-	return new FieldList(fields.map((f) => [String(f.number), values.get(f)!]));
+	return new FieldList(
+		fields.map((f) => [String(f.number), values.get(f)!]),
+		fields.map((f) => [f.start, f.end])
+	);
 }
 
 /** Decides text, message, packed varints or bytes for all occurrences of one length-delimited field. */

@@ -1,5 +1,5 @@
-import { FieldList, failure, type TextCodec, type TreeValue } from '../codec';
-import { formShapeScore, parseFormFields } from './form';
+import { failure, type TextCodec, type TreeValue } from '../codec';
+import { formFieldList, formShapeScore } from './form';
 import { percentDecode } from './percent';
 
 /** RFC 3986, appendix B: splits any URI-reference and never fails. */
@@ -29,7 +29,9 @@ export const url: TextCodec = {
 	},
 	decode(input) {
 		const s = input.trim();
-		if (!/[:/?#]/.test(s) && formShapeScore(s) > 0) return { kind: 'tree', value: { query: new FieldList(parseFormFields(s)) } };
+		// Ranges are offsets in the input as given, before the trim.
+		const lead = input.length - input.trimStart().length;
+		if (!/[:/?#]/.test(s) && formShapeScore(s) > 0) return { kind: 'tree', value: { query: formFieldList(s, lead) } };
 		const m = URI_PARTS.exec(s);
 		if (!m) return failure('not a URL');
 		const [, scheme, authority, path = '', query, fragment] = m;
@@ -41,7 +43,8 @@ export const url: TextCodec = {
 		} else if (path !== '' || authority !== undefined) {
 			tree.path = path;
 		}
-		if (query !== undefined) tree.query = new FieldList(parseFormFields(query));
+		// The first `?` opens the query: scheme, authority and path cannot hold one.
+		if (query !== undefined) tree.query = formFieldList(query, lead + s.indexOf('?') + 1);
 		if (fragment !== undefined && fragment !== '') tree.fragment = fragment;
 		const meaningful = scheme !== undefined || authority !== undefined || query !== undefined;
 		if (!meaningful) return failure('neither a scheme, a host nor a query');
