@@ -5,7 +5,7 @@
  * ID), a generic `user.id` reading of the same node is dropped.
  */
 import type { DecodedNode, DecodedPart, Exchange, Finding, PartKind } from '../model';
-import type { DetectContext, Detector, ExchangeContext } from './detectors/detector';
+import type { DetectContext, Detector, DetectorGate, ExchangeContext } from './detectors/detector';
 import { DETECTORS } from './detectors/index';
 import { keyWords, normalizeKey } from './detectors/key-hints';
 import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
@@ -16,86 +16,189 @@ import { isReadable } from '../decode/text';
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
 const MAX_SCALAR = 64 * 1024;
 
+/**
+ * A run of nodes still to visit, in order, that share their surroundings: a part's root, a decoded layer,
+ * or the children of one object or array (one frame for all of them, not one per child).
+ */
 interface Frame {
-	node: DecodedNode;
+	nodes: readonly DecodedNode[];
+	next: number;
+	/** The nodes' key; for children, the key of a child that has none of its own (an array element). */
 	key: string | null;
+	/** Children: a child's own string key wins over `key`. */
+	ownKeys: boolean;
 	keyChain: readonly string[];
 	siblings: ReadonlyMap<string, DecodedNode> | null;
 	url: string | null;
 	partKind: PartKind;
 	/** Types already found on the leaf this layer decodes: its decoded form is the same fact, not a new one. */
-	found?: ReadonlySet<Finding['type']>;
+	found: ReadonlySet<Finding['type']> | null;
 }
 
 export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart[], detectors: readonly Detector[] = DETECTORS): Finding[] {
 	const ex: ExchangeContext = { host: exchange.host, url: exchange.url, method: exchange.method };
 	const scope = aliasScope(exchange.host, exchange.url);
+	const plan = planOf(detectors);
 	const collector = new FindingSet();
 	// Parts are walked first, then request headers, each in order (the stack pops last-pushed first).
 	const stack: Frame[] = headerNodes(exchange, parts).reverse();
-	for (const part of [...parts].reverse()) {
-		stack.push({ node: part.root, key: rootKey(part.name), keyChain: [], siblings: null, url: part.kind === 'query' ? exchange.url : null, partKind: part.kind });
+	for (let i = parts.length - 1; i >= 0; i--) {
+		const part = parts[i]!;
+		stack.push(single(part.root, rootKey(part.name), NO_WORDS, null, part.kind === 'query' ? exchange.url : null, part.kind, null));
 	}
 	while (stack.length > 0) {
-		const frame = stack.pop()!;
-		const { node } = frame;
-		let here: Finding[] = [];
-		if (node.kind === 'text' || node.kind === 'number') {
+		const frame = stack[stack.length - 1]!;
+		const node = frame.nodes[frame.next++]!;
+		if (frame.next >= frame.nodes.length) stack.pop();
+		// Array elements keep the array's key: `imei: ["…", "…"]` are both IMEIs.
+		const key = frame.ownKeys && typeof node.key === 'string' ? node.key : frame.key;
+		// Nodes come in many shapes: each property is read once (a megamorphic read is not cheap).
+		const { kind, text, children, decoded } = node;
+		let here: Finding[] = NO_FINDINGS;
+		if (kind === 'text' || kind === 'number') {
 			// A codec's text output that is not readable (a lucky base64 reading of a word) says nothing.
-			const plausible = !node.codec || node.kind !== 'text' || isReadable(node.text ?? '');
-			if (plausible && (node.text?.length ?? 0) <= MAX_SCALAR) {
-				here = detectNode(node, frame, ex, detectors, scope);
-				if (frame.found && frame.found.size > 0) here = here.filter((f) => !frame.found!.has(f.type));
+			const plausible = kind !== 'text' || !node.codec || isReadable(text ?? '');
+			if (plausible && (text?.length ?? 0) <= MAX_SCALAR) {
+				const value = kind === 'text' && text !== undefined ? text.trim() : null;
+				here = detectNode(node, value, key, frame, ex, plan, scope);
+				if (here.length > 0 && frame.found !== null && frame.found.size > 0) here = here.filter((f) => !frame.found!.has(f.type));
 				collector.addAll(here);
 			}
 		}
-		if (node.decoded) {
-			const text = node.kind === 'text' ? node.text ?? '' : '';
-			const isUrl = /^https?:\/\//i.test(text);
-			const found = new Set(frame.found);
-			for (const f of here) found.add(f.type);
-			stack.push({ ...frame, node: node.decoded, keyChain: frame.key ? [...frame.keyChain, normalizeKey(frame.key)] : frame.keyChain, url: isUrl ? text : frame.url, found });
-		}
-		if (node.children && node.children.length > 0) {
-			const isObject = node.kind === 'object';
-			const siblings = isObject ? siblingMap(node.children) : null;
-			const chain = frame.key ? [...frame.keyChain, normalizeKey(frame.key)] : frame.keyChain;
-			for (let i = node.children.length - 1; i >= 0; i--) {
-				const child = node.children[i]!;
-				// Array elements keep the array's key: `imei: ["…", "…"]` are both IMEIs.
-				const key = typeof child.key === 'string' ? child.key : frame.key;
-				stack.push({ node: child, key, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind });
+		const hasChildren = children !== undefined && children.length > 0;
+		if (decoded === undefined && !hasChildren) continue;
+		// The keys above this node's children and decoded form: shared by all of them (detectors only read it).
+		const chain = key ? [...frame.keyChain, normalizeKey(key)] : frame.keyChain;
+		if (decoded !== undefined) {
+			const layerText = kind === 'text' ? text ?? '' : '';
+			const isUrl = /^https?:\/\//i.test(layerText);
+			let found = frame.found;
+			if (here.length > 0) {
+				const more = new Set(found);
+				for (const f of here) more.add(f.type);
+				found = more;
 			}
+			stack.push(single(decoded, key, chain, frame.siblings, isUrl ? layerText : frame.url, frame.partKind, found));
+		}
+		if (hasChildren) {
+			const siblings = kind === 'object' ? new SiblingMap(children) : null;
+			stack.push({ nodes: children, next: 0, key, ownKeys: true, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind, found: null });
 		}
 	}
 	return withoutUserAgentRepeats(collector.list());
 }
 
-const NO_WORDS: readonly string[] = [];
+function single(
+	node: DecodedNode,
+	key: string | null,
+	keyChain: readonly string[],
+	siblings: ReadonlyMap<string, DecodedNode> | null,
+	url: string | null,
+	partKind: PartKind,
+	found: ReadonlySet<Finding['type']> | null
+): Frame {
+	return { nodes: [node], next: 0, key, ownKeys: false, keyChain, siblings, url, partKind, found };
+}
 
-function detectNode(node: DecodedNode, frame: Frame, exchange: ExchangeContext, detectors: readonly Detector[], scope: AliasScope): Finding[] {
-	let key = frame.key;
-	let normKey = key === null ? '' : normalizeKey(frame.partKind === 'header' ? key.replace(/^x-/i, '') : key);
-	let words = key === null ? NO_WORDS : keyWords(key);
-	const alias = key === null ? null : keyAlias(key, normKey, frame.keyChain, frame.siblings, frame.partKind, scope);
+const NO_WORDS: readonly string[] = [];
+const NO_FINDINGS: Finding[] = [];
+
+/**
+ * The detectors of one list with their gates, and per key the detectors whose key gate lets it through
+ * (a bit mask over the list). A key's normalised form and words depend only on the key string (and on
+ * whether a header's `x-` is dropped), so the mask is kept per key string.
+ */
+interface Plan {
+	detectors: readonly Detector[];
+	/** Detector i is asked about every node when bit i is set here (it has no gate). */
+	always: number;
+	others: ReadonlyArray<DetectorGate['other'] | undefined>;
+	byKey: Map<string, KeyInfo>;
+	byHeaderKey: Map<string, KeyInfo>;
+	noKey: KeyInfo;
+}
+
+/** A key as the detectors see it, and which detectors' key gates let it through (bit i: detector i). */
+interface KeyInfo {
+	normKey: string;
+	words: readonly string[];
+	mask: number;
+}
+
+const KEY_MEMO_MAX = 10_000;
+/** Bit masks hold 31 detectors; a longer list is asked about every node. */
+const MAX_GATED = 31;
+const plans = new WeakMap<readonly Detector[], Plan>();
+
+function planOf(detectors: readonly Detector[]): Plan {
+	let plan = plans.get(detectors);
+	if (plan === undefined) {
+		let always = 0;
+		detectors.forEach((d, i) => {
+			if (!d.gate || detectors.length > MAX_GATED) always |= 1 << i;
+		});
+		const others = detectors.map((d) => (detectors.length > MAX_GATED ? undefined : d.gate?.other));
+		plan = { detectors, always, others, byKey: new Map(), byHeaderKey: new Map(), noKey: { normKey: '', words: NO_WORDS, mask: 0 } };
+		plan.noKey.mask = keyMask(plan, '', NO_WORDS);
+		plans.set(detectors, plan);
+	}
+	return plan;
+}
+
+function keyMask(plan: Plan, normKey: string, words: readonly string[]): number {
+	let mask = plan.always;
+	const { detectors } = plan;
+	for (let i = 0; i < detectors.length && i < MAX_GATED; i++) {
+		const gate = detectors[i]!.gate;
+		if (gate && gate.key(normKey, words)) mask |= 1 << i;
+	}
+	return mask;
+}
+
+/** Header names are judged without their `x-` (`X-Device-Id` is a device ID); their words keep it. */
+function keyInfo(plan: Plan, key: string, header: boolean): KeyInfo {
+	const memo = header ? plan.byHeaderKey : plan.byKey;
+	let info = memo.get(key);
+	if (info === undefined) {
+		const normKey = normalizeKey(header ? key.replace(/^x-/i, '') : key);
+		const words = keyWords(key);
+		info = { normKey, words, mask: keyMask(plan, normKey, words) };
+		if (memo.size >= KEY_MEMO_MAX) memo.clear();
+		memo.set(key, info);
+	}
+	return info;
+}
+
+/** `value`: the node's text trimmed, or null when it is not a text node. */
+function detectNode(node: DecodedNode, value: string | null, ownKey: string | null, frame: Frame, exchange: ExchangeContext, plan: Plan, scope: AliasScope): Finding[] {
+	let key = ownKey;
+	let info = key === null ? plan.noKey : keyInfo(plan, key, frame.partKind === 'header');
+	const alias = key === null ? null : keyAlias(key, info.normKey, frame.keyChain, frame.siblings, frame.partKind, scope);
 	if (alias) {
 		key = alias.label;
-		normKey = normalizeKey(alias.as);
-		words = keyWords(alias.as);
+		info = keyInfo(plan, alias.as, false);
 	}
 	const ctx: DetectContext = {
 		key,
-		normKey,
-		keyWords: words,
+		normKey: info.normKey,
+		keyWords: info.words,
 		keyChain: frame.keyChain,
 		siblings: frame.siblings,
 		url: frame.url,
 		partKind: frame.partKind,
 		exchange
 	};
-	let found: Finding[] = [];
-	for (const detector of detectors) {
-		const list = detector.detect(node, ctx);
+	const mask = info.mask;
+	const { detectors, others } = plan;
+	let found: Finding[] = NO_FINDINGS;
+	for (let i = 0; i < detectors.length; i++) {
+		if ((mask & (1 << i)) === 0) {
+			const other = others[i];
+			if (other === undefined || !other(node, ctx, value)) continue;
+		}
+		const list = detectors[i]!.detect(node, ctx);
+		if (list.length === 0) continue;
+		if (found === NO_FINDINGS) found = [];
 		for (const f of list) found.push(f);
 	}
 	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
@@ -113,23 +216,62 @@ const IDENTIFYING = /^(?:device\.(?:imei|imsi|iccid|meid|serial|android_id|mac)|
  * every request of a phone's capture; next to a device or user ID it is part of that device's fingerprint.
  */
 function withoutUserAgentRepeats(list: Finding[]): Finding[] {
-	const fromHeader = (f: Finding) => f.reason.endsWith(USER_AGENT_REASON);
-	const fromUserAgent = (f: Finding) => fromHeader(f) || f.reason.includes(USER_AGENT_FIELD_REASON);
-	if (!list.some(fromUserAgent)) return list;
-	const identified = list.some((f) => IDENTIFYING.test(f.type));
-	const key = (f: Finding) => `${f.type}\u0000${f.value.toLowerCase()}`;
-	const elsewhere = new Set(list.filter((f) => !fromUserAgent(f)).map(key));
-	const seen = new Set<string>();
-	// Body fields first: a user agent the payload carries on purpose is the better place to show it.
-	const ordered = [...list.filter((f) => fromUserAgent(f) && !fromHeader(f)), ...list.filter(fromHeader)];
-	const keep = new Set<Finding>();
-	for (const f of ordered) {
-		const k = key(f);
-		if ((fromHeader(f) && !identified) || elsewhere.has(k) || seen.has(k)) continue;
-		seen.add(k);
-		keep.add(f);
+	// Per finding: NOT_UA, UA_FIELD (read from a user-agent field of the payload) or UA_HEADER.
+	const source = new Uint8Array(list.length);
+	let any = false;
+	for (let i = 0; i < list.length; i++) {
+		const reason = list[i]!.reason;
+		if (reason.endsWith(USER_AGENT_REASON)) source[i] = UA_HEADER;
+		else if (reason.includes(USER_AGENT_FIELD_REASON)) source[i] = UA_FIELD;
+		else continue;
+		any = true;
 	}
-	return list.filter((f) => !fromUserAgent(f) || keep.has(f));
+	if (!any) return list;
+	let identified = false;
+	for (const f of list) {
+		if (isIdentifying(f.type)) {
+			identified = true;
+			break;
+		}
+	}
+	const key = (f: Finding) => `${f.type}\u0000${f.value.toLowerCase()}`;
+	// Only findings of a type the user agent gave can repeat one of its findings.
+	const uaTypes = new Set<Finding['type']>();
+	for (let i = 0; i < list.length; i++) if (source[i] !== NOT_UA) uaTypes.add(list[i]!.type);
+	const elsewhere = new Set<string>();
+	for (let i = 0; i < list.length; i++) if (source[i] === NOT_UA && uaTypes.has(list[i]!.type)) elsewhere.add(key(list[i]!));
+	const seen = new Set<string>();
+	const keep = new Uint8Array(list.length);
+	// Body fields first: a user agent the payload carries on purpose is the better place to show it.
+	for (const pass of [UA_FIELD, UA_HEADER]) {
+		for (let i = 0; i < list.length; i++) {
+			if (source[i] !== pass) continue;
+			if (pass === UA_HEADER && !identified) continue;
+			const k = key(list[i]!);
+			if (elsewhere.has(k) || seen.has(k)) continue;
+			seen.add(k);
+			keep[i] = 1;
+		}
+	}
+	const out: Finding[] = [];
+	for (let i = 0; i < list.length; i++) if (source[i] === NOT_UA || keep[i] === 1) out.push(list[i]!);
+	return out;
+}
+
+const NOT_UA = 0;
+const UA_FIELD = 1;
+const UA_HEADER = 2;
+
+/** IDENTIFYING per finding type: a handful of types, asked about every finding. */
+const identifyingTypes = new Map<string, boolean>();
+
+function isIdentifying(type: Finding['type']): boolean {
+	let answer = identifyingTypes.get(type);
+	if (answer === undefined) {
+		answer = IDENTIFYING.test(type);
+		identifyingTypes.set(type, answer);
+	}
+	return answer;
 }
 
 /** Types that say exactly what an identifier is; they replace a generic `user.id` reading of the same value. */
@@ -138,14 +280,52 @@ const SPECIFIC = new Set<Finding['type']>([
 	'contact.email', 'contact.phone', 'network.bssid', 'auth.secret'
 ]);
 
-function siblingMap(children: readonly DecodedNode[]): Map<string, DecodedNode> {
-	const map = new Map<string, DecodedNode>();
-	for (const child of children) {
-		if (typeof child.key !== 'string') continue;
-		const k = normalizeKey(child.key);
-		if (!map.has(k)) map.set(k, child);
+/**
+ * The fields of one object by normalised key (the first of each name), built only when a detector or an
+ * alias asks: most objects' siblings are never looked at.
+ */
+class SiblingMap implements ReadonlyMap<string, DecodedNode> {
+	private built: Map<string, DecodedNode> | null = null;
+
+	constructor(private readonly children: readonly DecodedNode[]) {}
+
+	private map(): Map<string, DecodedNode> {
+		if (this.built === null) {
+			const map = new Map<string, DecodedNode>();
+			for (const child of this.children) {
+				if (typeof child.key !== 'string') continue;
+				const k = normalizeKey(child.key);
+				if (!map.has(k)) map.set(k, child);
+			}
+			this.built = map;
+		}
+		return this.built;
 	}
-	return map;
+
+	get size(): number {
+		return this.map().size;
+	}
+	get(key: string): DecodedNode | undefined {
+		return this.map().get(key);
+	}
+	has(key: string): boolean {
+		return this.map().has(key);
+	}
+	forEach(callback: (value: DecodedNode, key: string, map: ReadonlyMap<string, DecodedNode>) => void, thisArg?: unknown): void {
+		this.map().forEach((value, key) => callback.call(thisArg, value, key, this));
+	}
+	entries(): MapIterator<[string, DecodedNode]> {
+		return this.map().entries();
+	}
+	keys(): MapIterator<string> {
+		return this.map().keys();
+	}
+	values(): MapIterator<DecodedNode> {
+		return this.map().values();
+	}
+	[Symbol.iterator](): MapIterator<[string, DecodedNode]> {
+		return this.map()[Symbol.iterator]();
+	}
 }
 
 /** `header.x-device-id` → `x-device-id`; `cookie.sid` → `sid`; `body`, `query` → no key. */
@@ -181,23 +361,28 @@ function headerNodes(exchange: Exchange, parts: readonly DecodedPart[]): Frame[]
 }
 
 function leafFrame(path: string, key: string, text: string, partKind: PartKind): Frame {
-	return { node: { path, kind: 'text', text }, key, keyChain: [], siblings: null, url: null, partKind };
+	return single({ path, kind: 'text', text }, key, NO_WORDS, null, null, partKind, null);
 }
 
 /** Keeps the first finding per type + value + path, and drops a repeat of the same type + value one layer below or above. */
 export class FindingSet {
-	private readonly byKey = new Map<string, string[]>();
+	/** Paths so far per type, then per value (two levels: no key string built per finding). */
+	private readonly byType = new Map<Finding['type'], Map<string, string[]>>();
 	private readonly found: Finding[] = [];
 
 	add(f: Finding): void {
-		const k = `${f.type}\u0000${f.value}`;
-		const paths = this.byKey.get(k);
+		let byValue = this.byType.get(f.type);
+		if (byValue === undefined) {
+			byValue = new Map();
+			this.byType.set(f.type, byValue);
+		}
+		const paths = byValue.get(f.value);
 		if (paths) {
 			for (const p of paths) {
-				if (p === f.path || f.path.startsWith(p + LAYER_SEPARATOR) || p.startsWith(f.path + LAYER_SEPARATOR)) return;
+				if (p === f.path || isLayerOf(f.path, p) || isLayerOf(p, f.path)) return;
 			}
 			paths.push(f.path);
-		} else this.byKey.set(k, [f.path]);
+		} else byValue.set(f.value, [f.path]);
 		this.found.push(f);
 	}
 
@@ -208,4 +393,9 @@ export class FindingSet {
 	list(): Finding[] {
 		return this.found;
 	}
+}
+
+/** `path.startsWith(above + LAYER_SEPARATOR)` without building the joined string. */
+function isLayerOf(path: string, above: string): boolean {
+	return path.length >= above.length + LAYER_SEPARATOR.length && path.startsWith(LAYER_SEPARATOR, above.length) && path.startsWith(above);
 }

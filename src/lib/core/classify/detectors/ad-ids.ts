@@ -18,16 +18,21 @@ const AD_ID_KEYS = new Set([
 	'identityidfa', 'identitygaid', 'deviceadid', 'adsidentifier', 'adverid', 'advid'
 ]);
 
+/** `k`: the normalised key without trailing digits. */
+function namesAdId(k: string): boolean {
+	return AD_ID_KEYS.has(k) || k.endsWith('oaid') || k.startsWith('idfa') || k.startsWith('gaid') || k.startsWith('oaid');
+}
+
 export const adIds: Detector = {
 	id: 'ad-ids',
 	label: 'Advertising IDs',
+	gate: { key: (normKey) => namesAdId(normKey.replace(/\d+$/, '')) },
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null || node.kind !== 'text') return [];
 		const value = raw.trim();
 		const k = ctx.normKey.replace(/\d+$/, '');
-		const named = AD_ID_KEYS.has(k) || k.endsWith('oaid') || k.startsWith('idfa') || k.startsWith('gaid') || k.startsWith('oaid');
-		if (!named) return [];
+		if (!namesAdId(k)) return [];
 		const out: Finding[] = [];
 		if (UUID.test(value)) {
 			if (value === ZERO_UUID) {

@@ -3,7 +3,7 @@
  * is a fingerprint and says much about a person) and screen views (what the user looked at in the app).
  */
 import type { Finding } from '../../model';
-import { finding, scalarText, type Detector } from './detector';
+import { finding, keyAbove, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 
 /** Reverse-domain Android / iOS package or bundle name: com.miui.browser, com.tencent.mm. */
@@ -32,6 +32,17 @@ export const SCREEN_CLASS = /^[A-Za-z_][\w.$]*(Activity|Fragment|ViewController|
 export const apps: Detector = {
 	id: 'apps',
 	label: 'Apps and screens',
+	gate: {
+		key: (k) =>
+			SCREEN_KEYS.has(k) || k === 'name' || PAGE_NAME_KEYS.has(k) || APP_LIST_KEYS.has(k) || PACKAGE_KEYS.has(k) || k.endsWith('packagename'),
+		// Under any other key: a package name inside an app list, or an `app: { id }` field.
+		other(_node, ctx) {
+			const above1 = keyAbove(ctx, 1);
+			const above2 = keyAbove(ctx, 2);
+			if ((above1 !== undefined && APP_LIST_KEYS.has(above1)) || (above2 !== undefined && APP_LIST_KEYS.has(above2))) return true;
+			return above1 === 'app' && APP_FIELD_KEYS.has(ctx.normKey);
+		}
+	},
 	detect(node, ctx) {
 		const k = ctx.normKey;
 		const raw = scalarText(node);
@@ -40,10 +51,10 @@ export const apps: Detector = {
 		if (value.length === 0 || value.length > 256 || isPlaceholder(value)) return [];
 		const out: Finding[] = [];
 		// The nearer of the two keys above that names an app list.
-		const above1 = ctx.keyChain[ctx.keyChain.length - 1];
-		const above2 = ctx.keyChain[ctx.keyChain.length - 2];
+		const above1 = keyAbove(ctx, 1);
+		const above2 = keyAbove(ctx, 2);
 		const listKey = above1 !== undefined && APP_LIST_KEYS.has(above1) ? above1 : above2 !== undefined && APP_LIST_KEYS.has(above2) ? above2 : undefined;
-		const parent = ctx.keyChain[ctx.keyChain.length - 1] ?? '';
+		const parent = keyAbove(ctx, 1) ?? '';
 		const screenish = SCREEN_KEYS.has(k) || (k === 'name' && ctx.siblings?.get('type')?.text === 'screen') || (PAGE_NAME_KEYS.has(k) && SCREEN_CLASS.test(value));
 		if (screenish) {
 			if (!/^https?:/i.test(value)) out.push(finding(node, 'app.screen', value, 'high', `screen view, ${keyLabel(ctx.key)}`));

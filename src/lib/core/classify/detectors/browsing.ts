@@ -21,9 +21,24 @@ const SEARCH_KEYS = new Set([
 	'keywords', 'searchcontent', 'sugword', 'queryword', 'fbsearchstring', 'searchwords', 'searchterms', 'searchinput', 'querytext'
 ]);
 
+const SEARCH_WORDS = ['keyword', 'word', 'term', 'query', 'text', 'string', 'kw'];
+const namesSearch = (k: string, words: readonly string[]) => SEARCH_KEYS.has(k) || (words.includes('search') && words.some((w) => SEARCH_WORDS.includes(w)));
+const HTTP_START = /^https?:\/\//i;
+
 export const browsing: Detector = {
 	id: 'browsing',
 	label: 'Visited pages and searches',
+	gate: {
+		key: (k, words) => namesSearch(k, words) || TITLE_KEYS.has(k),
+		// Under any other key: a web address, or the query parameter of an enclosing search-engine address.
+		other(_node, ctx, value) {
+			if (value === null) return false;
+			if ((value.charCodeAt(0) | 0x20) === 0x68 && HTTP_START.test(value)) return true;
+			if (ctx.key === null || !ctx.url) return false;
+			const engine = engineOfUrl(ctx.url);
+			return engine !== null && engine.params.includes(ctx.key);
+		}
+	},
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null || node.kind !== 'text') return [];
@@ -57,7 +72,7 @@ export const browsing: Detector = {
 				return out;
 			}
 		}
-		if (SEARCH_KEYS.has(k) || (ctx.keyWords.includes('search') && ctx.keyWords.some((w) => ['keyword', 'word', 'term', 'query', 'text', 'string', 'kw'].includes(w)))) {
+		if (namesSearch(k, ctx.keyWords)) {
 			if (value.length <= 512) out.push(finding(node, 'browsing.search_query', value, 'high', `search words, ${keyLabel(ctx.key)}`));
 			return out;
 		}
@@ -122,6 +137,20 @@ function hasMediaSibling(ctx: DetectContext): boolean {
 /** A Referer header pointing at the destination's own site tells it nothing it did not serve itself. */
 function firstPartyReferer(ctx: DetectContext, url: URL): boolean {
 	if (ctx.partKind !== 'header' || !ctx.exchange.host) return false;
-	const here = getDomain(ctx.exchange.host) ?? ctx.exchange.host;
-	return (getDomain(url.hostname) ?? url.hostname) === here;
+	const here = domainOf(ctx.exchange.host) ?? ctx.exchange.host;
+	return (domainOf(url.hostname) ?? url.hostname) === here;
+}
+
+/** Referer headers repeat one or two hosts per capture: the registrable domain is kept per host (a bounded memo). */
+const DOMAIN_MEMO_MAX = 10_000;
+const domains = new Map<string, string | null>();
+
+function domainOf(host: string): string | null {
+	let domain = domains.get(host);
+	if (domain === undefined) {
+		domain = getDomain(host);
+		if (domains.size >= DOMAIN_MEMO_MAX) domains.clear();
+		domains.set(host, domain);
+	}
+	return domain;
 }

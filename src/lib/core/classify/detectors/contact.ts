@@ -22,6 +22,11 @@ const MAX_SCAN = 64 * 1024;
 export const contact: Detector = {
 	id: 'contact',
 	label: 'E-mail addresses and phone numbers',
+	gate: {
+		key: (k, words) => keyHas(words, k, EMAIL_WORDS) || (keyHas(words, k, PHONE_WORDS) && !keyForbidsIdentifier(words, k)),
+		// Under any other key: an address has an `@`, an international number starts with `+`.
+		other: (_node, _ctx, value) => value !== null && (value.charCodeAt(0) === 0x2b || value.includes('@'))
+	},
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null) return [];

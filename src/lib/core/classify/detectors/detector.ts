@@ -32,6 +32,24 @@ export interface Detector {
 	id: string;
 	label: string;
 	detect(node: DecodedNode, context: DetectContext): Finding[];
+	/** A cheap pre-check that lets the walk skip this detector on nodes it cannot report (see DetectorGate). */
+	gate?: DetectorGate;
+}
+
+/**
+ * Most nodes of a capture are none of a detector's business (an event name, a timestamp), and most
+ * detectors decide that from the key alone. A gate says so up front: when `key` and `other` are both
+ * false, `detect` would return no finding, so the walk does not call it. Gates may say yes too often,
+ * never too rarely (tests/unit/classify/detector-gates.test.ts checks this on random inputs).
+ */
+export interface DetectorGate {
+	/** Could a value under this key yield a finding at all? Pure in its arguments: the walk keeps the answer per key. */
+	key(normKey: string, keyWords: readonly string[]): boolean;
+	/**
+	 * For a key `key` turned down: could this node still yield a finding here (a value shape, the keys above)?
+	 * `value` is the node's text trimmed, or null when it is not a text node. Omitted: never.
+	 */
+	other?(node: DecodedNode, context: DetectContext, value: string | null): boolean;
 }
 
 /** The scalar value of a leaf as text (numbers in their source spelling), or null for structure. */
@@ -43,4 +61,10 @@ export function scalarText(node: DecodedNode): string | null {
 
 export function finding(node: DecodedNode, type: Finding['type'], value: string, confidence: Finding['confidence'], reason: string): Finding {
 	return { type, value, path: node.path, confidence, reason };
+}
+
+/** The key `levels` above the node (1: its parent object's key), or undefined at the root (no negative index: it is slow). */
+export function keyAbove(context: DetectContext, levels: number): string | undefined {
+	const chain = context.keyChain;
+	return chain.length >= levels ? chain[chain.length - levels] : undefined;
 }

@@ -13,9 +13,18 @@ import { hashShape } from './hash-shape';
 const GENERIC_DEVICE_KEYS = new Set(['deviceid', 'did', 'udid', 'uniqueid', 'hardwareid', 'devid', 'deviceuniqueid', 'device', 'identityandroidid']);
 const SERIAL_KEYS = new Set(['serial', 'serialno', 'serialnumber', 'deviceserial', 'hwserial', 'roserialno', 'buildserial', 'sn', 'devicesn', 'sernum']);
 
+/** Every branch of detect below starts from one of these keys. */
+function namesDeviceId(k: string): boolean {
+	return (
+		k.includes('imei') || k.includes('imsi') || k.includes('iccid') || k === 'simserial' || k === 'simserialnumber' || k === 'simserialno' ||
+		k.includes('meid') || k.includes('androidid') || k === 'ssaid' || SERIAL_KEYS.has(k) || GENERIC_DEVICE_KEYS.has(k)
+	);
+}
+
 export const deviceIds: Detector = {
 	id: 'device-ids',
 	label: 'Hardware and SIM identifiers',
+	gate: { key: namesDeviceId },
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null) return [];

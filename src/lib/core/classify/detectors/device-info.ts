@@ -1,6 +1,6 @@
 /** Device model and operating-system version: not unique alone, but part of every device fingerprint. */
 import type { Finding } from '../../model';
-import { finding, scalarText, type Detector } from './detector';
+import { finding, keyAbove, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 import { parseMobileUserAgent } from './user-agent';
 
@@ -20,6 +20,10 @@ const OS_PARENTS = new Set(['os', 'system', 'platform', 'operatingsystem']);
 export const deviceInfo: Detector = {
 	id: 'device-info',
 	label: 'Device model and OS version',
+	gate: {
+		key: (k) => USER_AGENT_KEYS.has(k) || MODEL_KEYS.has(k) || OS_VERSION_KEYS.has(k),
+		other: (_node, ctx) => ctx.normKey === 'version' && OS_PARENTS.has(keyAbove(ctx, 1) ?? '')
+	},
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null) return [];
@@ -28,7 +32,7 @@ export const deviceInfo: Detector = {
 		if (USER_AGENT_KEYS.has(k) && node.kind === 'text') return fromUserAgent(node, value, ctx.partKind === 'header' ? USER_AGENT_REASON : `${USER_AGENT_FIELD_REASON}, ${keyLabel(ctx.key)}`);
 		if (value.length === 0 || value.length > 64 || isPlaceholder(value)) return [];
 		const out: Finding[] = [];
-		const parent = ctx.keyChain[ctx.keyChain.length - 1] ?? '';
+		const parent = keyAbove(ctx, 1) ?? '';
 		// `os: { name, version }` (Segment, Sentry) and `device: { model }`.
 		const osVersionHere = OS_VERSION_KEYS.has(k) || (k === 'version' && OS_PARENTS.has(parent));
 		if (MODEL_KEYS.has(k) && node.kind === 'text' && /[A-Za-z]/.test(value) && !/^https?:/i.test(value)) {

@@ -15,6 +15,7 @@ const PAIR = /^\s*(-?\d{1,3}\.\d+)\s*[,;|\s]\s*(-?\d{1,3}\.\d+)\s*$/;
 export const location: Detector = {
 	id: 'location',
 	label: 'Location',
+	gate: { key: (k) => LAT_KEYS.has(k) || PAIR_KEYS.has(k) },
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null) return [];

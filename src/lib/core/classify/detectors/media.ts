@@ -14,6 +14,7 @@ const WITH_MEDIA_SIBLING = new Set(['track', 'title', 'name']);
 export const media: Detector = {
 	id: 'media',
 	label: 'Media played',
+	gate: { key: (k) => MEDIA_KEYS.has(k) || WITH_MEDIA_SIBLING.has(k) },
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null || node.kind !== 'text') return [];

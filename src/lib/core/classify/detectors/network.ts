@@ -20,9 +20,20 @@ const CARRIER_KEYS = new Set([
 	'carrier', 'carriername', 'operator', 'networkoperator', 'networkoperatorname', 'simoperator', 'simoperatorname', 'telecomoperator', 'mobileoperator', 'isp', 'telco'
 ]);
 
+const namesBssid = (k: string) => BSSID_KEYS.has(k) || k.endsWith('bssid');
+const namesMac = (k: string, words: readonly string[]) => k === 'mac' || k.endsWith('mac') || k.startsWith('mac') || words.includes('mac');
+const namesSsid = (k: string) => SSID_KEYS.has(k) || k.endsWith('ssid');
+const namesIp = (k: string, words: readonly string[]) =>
+	keyHas(words, k, IP_WORDS) || (k.endsWith('ip') && k.length <= 8 && !k.endsWith('zip') && !k.endsWith('ship') && !k.endsWith('tip') && !k.endsWith('vip'));
+
 export const network: Detector = {
 	id: 'network',
 	label: 'Network identifiers',
+	gate: {
+		key: (k, words) => namesBssid(k) || namesMac(k, words) || namesSsid(k) || namesIp(k, words) || CARRIER_KEYS.has(k),
+		// Under any other key only a colon- or dash-separated MAC address is reported.
+		other: (_node, _ctx, value) => value !== null && value.length === 17 && MAC.test(value)
+	},
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null || node.kind !== 'text') return [];
@@ -30,8 +41,8 @@ export const network: Detector = {
 		if (isPlaceholder(value)) return [];
 		const k = ctx.normKey;
 		const out: Finding[] = [];
-		const isBssidKey = BSSID_KEYS.has(k) || k.endsWith('bssid');
-		const isMacKey = !isBssidKey && (k === 'mac' || k.endsWith('mac') || k.startsWith('mac') || ctx.keyWords.includes('mac'));
+		const isBssidKey = namesBssid(k);
+		const isMacKey = !isBssidKey && namesMac(k, ctx.keyWords);
 
 		if (MAC.test(value) || ((isMacKey || isBssidKey) && MAC_BARE.test(value))) {
 			const mac = canonicalMac(value);
@@ -46,12 +57,12 @@ export const network: Detector = {
 			return out;
 		}
 		// Cookie names are the site's own words (Google's `SSID` cookie is a session, not a Wi-Fi name).
-		if ((SSID_KEYS.has(k) || k.endsWith('ssid')) && ctx.partKind !== 'cookie') {
+		if (namesSsid(k) && ctx.partKind !== 'cookie') {
 			const ssid = value.replace(/^"(.*)"$/, '$1');
 			if (ssid.length > 0 && ssid.length <= 32 && ssid !== '<unknown ssid>') out.push(finding(node, 'network.ssid', ssid, 'high', `Wi-Fi network name, ${keyLabel(ctx.key)}`));
 			return out;
 		}
-		if (keyHas(ctx.keyWords, k, IP_WORDS) || k.endsWith('ip') && k.length <= 8 && !k.endsWith('zip') && !k.endsWith('ship') && !k.endsWith('tip') && !k.endsWith('vip')) {
+		if (namesIp(k, ctx.keyWords)) {
 			const ip = ipKind(value);
 			if (ip) out.push(finding(node, 'network.ip', value, ip.private ? 'medium' : 'high', `${ip.label}, ${keyLabel(ctx.key)}`));
 			return out;

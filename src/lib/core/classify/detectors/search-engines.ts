@@ -32,14 +32,28 @@ export const SEARCH_ENGINES: readonly SearchEngine[] = [
 /** The engine a URL belongs to, or null. */
 export function searchEngineOf(url: URL): SearchEngine | null {
 	const host = url.hostname.toLowerCase();
-	const parsed = parse(host, { allowPrivateDomains: false });
+	const name = domainWithoutSuffix(host);
 	for (const engine of SEARCH_ENGINES) {
 		const matches = engine.site.includes('.')
 			? host === engine.site || host.endsWith(`.${engine.site}`)
-			: parsed.domainWithoutSuffix === engine.site;
+			: name === engine.site;
 		if (matches && engine.path.test(url.pathname)) return engine;
 	}
 	return null;
+}
+
+/** Every URL of a capture asks about one of a few hosts: the registrable name is kept per host (a bounded memo). */
+const MEMO_MAX = 10_000;
+const names = new Map<string, string | null>();
+
+function domainWithoutSuffix(host: string): string | null {
+	let name = names.get(host);
+	if (name === undefined) {
+		name = parse(host, { allowPrivateDomains: false }).domainWithoutSuffix;
+		if (names.size >= MEMO_MAX) names.clear();
+		names.set(host, name);
+	}
+	return name;
 }
 
 /** Parses an absolute http(s) URL without throwing; null for anything else. */

@@ -24,9 +24,16 @@ const SECRET_KEYS = new Set([
 const SESSION_WORDS = ['session', 'sess', 'auth', 'token', 'jwt', 'login', 'sid'];
 const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/;
 
+/** What a scheme-prefixed credential or a JSON Web Token starts with (long enough to be reported under any key). */
+const CREDENTIAL_START = /^(?:eyJ|(?:Bearer|Basic|Digest|Token|OAuth|MAC|Hawk)\s)/i;
+
 export const secrets: Detector = {
 	id: 'secrets',
 	label: 'Secrets',
+	gate: {
+		key: (k) => SECRET_KEYS.has(k),
+		other: (_node, ctx, value) => ctx.partKind === 'cookie' || (value !== null && value.length >= 16 && CREDENTIAL_START.test(value))
+	},
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null || node.kind !== 'text') return [];

@@ -4,7 +4,7 @@
  * A hash-shaped value under such a key is a "hashed identifier": as stable as what was hashed.
  */
 import type { Finding } from '../../model';
-import { finding, scalarText, type Detector } from './detector';
+import { finding, keyAbove, scalarText, type DetectContext, type Detector } from './detector';
 import { isPlaceholder, keyForbidsIdentifier, keyLabel } from './key-hints';
 import { hashShape } from './hash-shape';
 
@@ -21,18 +21,25 @@ const USER_ID_KEYS = new Set([
 
 const PERSON_PARENTS = new Set(['user', 'customer', 'member', 'account', 'profile', 'visitor', 'person', 'player', 'device']);
 
+const IDENTITY_MAPS = ['identities', 'identity', 'ids', 'useridentities'];
+const inIdentitiesMap = (ctx: DetectContext) => ctx.keyChain.length > 0 && IDENTITY_MAPS.includes(keyAbove(ctx, 1)!);
+/** `user: { id }` (Sentry, many APIs): the parent names whose ID it is. */
+const isOwnedId = (ctx: DetectContext) => (ctx.normKey === 'id' || ctx.normKey === 'uuid') && PERSON_PARENTS.has(keyAbove(ctx, 1) ?? '');
+
 export const userIds: Detector = {
 	id: 'user-ids',
 	label: 'User and install identifiers',
+	gate: {
+		key: (k, words) => USER_ID_KEYS.has(k) && !keyForbidsIdentifier(words, k),
+		other: (_node, ctx) => (inIdentitiesMap(ctx) && ctx.normKey.length > 0) || isOwnedId(ctx)
+	},
 	detect(node, ctx) {
 		const raw = scalarText(node);
 		if (raw === null) return [];
 		const value = raw.trim();
 		const k = ctx.normKey;
-		const inIdentities = ctx.keyChain.length > 0 && ['identities', 'identity', 'ids', 'useridentities'].includes(ctx.keyChain[ctx.keyChain.length - 1]!);
-		const parent = ctx.keyChain[ctx.keyChain.length - 1] ?? '';
-		// `user: { id }` (Sentry, many APIs): the parent names whose ID it is.
-		const ownedId = (k === 'id' || k === 'uuid') && PERSON_PARENTS.has(parent);
+		const inIdentities = inIdentitiesMap(ctx);
+		const ownedId = isOwnedId(ctx);
 		const named = USER_ID_KEYS.has(k) || (inIdentities && k.length > 0) || ownedId;
 		if (!named || keyForbidsIdentifier(ctx.keyWords, k)) return [];
 		if (value.length < 4 || value.length > 256 || isPlaceholder(value) || /\s/.test(value) || /^https?:/i.test(value)) return [];

@@ -36,19 +36,7 @@ export interface PayloadShape {
 }
 
 export function shapeOf(parts: readonly DecodedPart[], exchange: Exchange | null): PayloadShape {
-	const url = parseUrl(exchange?.url ?? null);
-	const shape: PayloadShape = {
-		host: exchange?.host ?? null,
-		path: url?.pathname ?? '',
-		method: exchange?.method?.toUpperCase() ?? null,
-		headers: new Map((exchange?.requestHeaders ?? []).map((h) => [h.name.toLowerCase(), h.value])),
-		query: new Map(),
-		objects: [],
-		shortTexts: new Set(),
-		bodyTexts: []
-	};
-	if (url) for (const [k, v] of url.searchParams) if (!shape.query.has(k)) shape.query.set(k, v);
-
+	const shape = new LazyShape(exchange);
 	let budget = MAX_NODES;
 	for (const part of parts) {
 		if (part.kind === 'response-body') continue;
@@ -60,23 +48,81 @@ export function shapeOf(parts: readonly DecodedPart[], exchange: Exchange | null
 	return shape;
 }
 
+/**
+ * Most exchanges are named by their first fingerprint's first look at the payload: the URL is parsed and
+ * the header and query maps are built only when a fingerprint first reads them.
+ */
+class LazyShape implements PayloadShape {
+	readonly host: string | null;
+	readonly method: string | null;
+	readonly objects: ObjectView[] = [];
+	readonly shortTexts = new Set<string>();
+	readonly bodyTexts: string[] = [];
+	private parsedUrl: URL | null | undefined = undefined;
+	private headerMap: Map<string, string> | null = null;
+	private queryMap: Map<string, string> | null = null;
+	private pathname: string | null = null;
+
+	constructor(private readonly exchange: Exchange | null) {
+		this.host = exchange?.host ?? null;
+		this.method = exchange?.method?.toUpperCase() ?? null;
+	}
+
+	private url(): URL | null {
+		if (this.parsedUrl === undefined) this.parsedUrl = parseUrl(this.exchange?.url ?? null);
+		return this.parsedUrl;
+	}
+
+	get path(): string {
+		if (this.pathname === null) this.pathname = this.url()?.pathname ?? '';
+		return this.pathname;
+	}
+
+	get headers(): Map<string, string> {
+		if (this.headerMap === null) this.headerMap = new Map((this.exchange?.requestHeaders ?? []).map((h) => [h.name.toLowerCase(), h.value]));
+		return this.headerMap;
+	}
+
+	get query(): Map<string, string> {
+		if (this.queryMap === null) {
+			const query = new Map<string, string>();
+			const url = this.url();
+			if (url) for (const [k, v] of url.searchParams) if (!query.has(k)) query.set(k, v);
+			this.queryMap = query;
+		}
+		return this.queryMap;
+	}
+}
+
 function walk(root: DecodedNode, shape: PayloadShape, budget: number): number {
 	const stack: DecodedNode[] = [root];
 	while (stack.length > 0 && budget > 0) {
 		const node = stack.pop()!;
 		budget--;
 		if (node.children) {
-			if (node.kind === 'object' && shape.objects.length < MAX_OBJECTS) {
-				const fields = new Map<string, DecodedNode>();
-				for (const child of node.children) if (typeof child.key === 'string' && !fields.has(child.key)) fields.set(child.key, child);
-				shape.objects.push({ node, fields });
-			}
+			if (node.kind === 'object' && shape.objects.length < MAX_OBJECTS) shape.objects.push(new LazyObjectView(node));
 			for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
 		}
 		if (typeof node.text === 'string' && node.text.length <= SHORT_TEXT && shape.shortTexts.size < MAX_SHORT_TEXTS) shape.shortTexts.add(node.text);
 		if (node.decoded) stack.push(node.decoded);
 	}
 	return budget;
+}
+
+/** Fingerprints stop at the first object that names their SDK: an object's fields are indexed when first asked for. */
+class LazyObjectView implements ObjectView {
+	private indexed: Map<string, DecodedNode> | null = null;
+
+	constructor(readonly node: DecodedNode) {}
+
+	get fields(): Map<string, DecodedNode> {
+		if (this.indexed === null) {
+			const fields = new Map<string, DecodedNode>();
+			for (const child of this.node.children ?? []) if (typeof child.key === 'string' && !fields.has(child.key)) fields.set(child.key, child);
+			this.indexed = fields;
+		}
+		return this.indexed;
+	}
 }
 
 /**
