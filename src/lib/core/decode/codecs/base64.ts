@@ -1,5 +1,5 @@
 import { failure, type TextCodec } from '../codec';
-import { isPlainBase64Alphabet } from './six-bit-census';
+import { hasCapital, isPlainBase64Alphabet } from './six-bit-census';
 
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
@@ -103,14 +103,6 @@ function withoutPadding(s: string): string {
 	let end = s.length;
 	while (end > 0 && s.charCodeAt(end - 1) === 0x3d) end--;
 	return end === s.length ? s : s.slice(0, end);
-}
-
-function hasCapital(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c >= 0x41 && c <= 0x5a) return true;
-	}
-	return false;
 }
 
 function sixBits(c: number): number {

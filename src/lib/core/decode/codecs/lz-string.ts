@@ -1,7 +1,7 @@
 import LZString from 'lz-string';
 import { failure, type TextCodec } from '../codec';
 import type { Budget } from '../../limits';
-import { lzSixBitForm } from './six-bit-census';
+import { hasCapital, lzSixBitForm } from './six-bit-census';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+';
 /** lz-string writes its first character as an 8-bit literal: `{` and `[` come out as `N4` and `No`. */
@@ -91,6 +91,8 @@ export const lzString: TextCodec = {
 		if (s.endsWith('===')) return 0.9;
 		if (JSON_OPENING.test(s)) return 0.85;
 		if (hexOrOneCase(s)) return 0;
+		// Twelve characters without a capital: an identifier (odds about 1 in 300 for real output).
+		if (s.length >= 12 && !hasCapital(s)) return 0;
 		// The alphabet alone is weak evidence, but decode keeps only verified or plainly readable
 		// results, so a try costs little and a wrong acceptance is unlikely.
 		return 0.3;

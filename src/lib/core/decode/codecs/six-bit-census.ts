@@ -103,3 +103,15 @@ export function lzSixBitForm(s: string): 'base64' | 'uri' | null {
 	if (dash || s.length - prefixEnd > 3 || !restIsPadding) return null;
 	return 'base64';
 }
+
+/**
+ * Whether the text has a capital letter. Six-bit encodings of anything but a few peculiar inputs put
+ * one (the values 0–25) in about four places of ten; a long lower-case-and-digits token is an ID.
+ */
+export function hasCapital(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0x41 && c <= 0x5a) return true;
+	}
+	return false;
+}
