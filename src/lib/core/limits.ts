@@ -53,13 +53,14 @@ const now: () => number =
 	typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
 export class Budget {
-	readonly limits: Limits;
+	readonly limits: Readonly<Limits>;
 	private readonly startedAt: number;
 	bytesProduced = 0;
 	nodes = 0;
 
 	constructor(limits: Partial<Limits> = {}, private readonly clock: () => number = now) {
-		this.limits = { ...DEFAULT_LIMITS, ...limits };
+		// Nothing changes limits after construction: budgets with the defaults share one object (a capture makes one per part).
+		this.limits = Object.keys(limits).length === 0 ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...limits };
 		this.startedAt = clock();
 	}
 
