@@ -10,6 +10,7 @@ import { PeelCache, Peeler } from '../decode/peel';
 import type { SniffHints } from '../decode/codec';
 import { richestLayers } from './layers';
 import { summarize } from './summary';
+import { DecodeNotes } from './decode-notes';
 import { destinationOf } from '../classify/destination';
 import { VERSION } from '../version';
 import { exchangeFindings, FindingSet } from '../classify/findings';
@@ -32,7 +33,9 @@ export interface AnalyzeOptions {
 
 export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysis {
 	const exchanges: ExchangeReport[] = [];
-	const sent: DecodedPart[][] = [];
+	const kept = new Map<number, DecodedPart[]>();
+	const notes = new DecodeNotes();
+	let decodedParts = 0;
 	const total = capture.exchanges.length;
 	const known = new KnownValueMatcher(options.known ?? []);
 	// Captures repeat the same leaves (device IDs, User-Agents, event names) in every request.
@@ -40,8 +43,12 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 	for (const exchange of capture.exchanges) {
 		if (options.isCancelled?.()) throw new CancelledError();
 		const decoded = decodeParts(exchange.parts.filter(isSent), options.limits, cache);
-		sent.push(decoded);
 		exchanges.push(reportExchange(exchange, decoded, known, options.userLists ?? []));
+		for (const part of decoded) if (part.root.decoded) decodedParts++;
+		// The trees are not kept: partsOf decodes them again, the same way, when someone opens the
+		// exchange (holding every tree of a big capture cost memory and a fifth of the time in the
+		// collector). Trees a limit touched are kept: the time limit depends on the clock.
+		if (notes.add(decoded, exchange.index)) kept.set(exchanges.length - 1, decoded);
 		options.onProgress?.(exchanges.length, total);
 	}
 	const report: Report = {
@@ -49,9 +56,9 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 		input: { name: capture.name, format: capture.format, exchanges: total },
 		exchanges,
 		identifiers: correlate(exchanges),
-		summary: summarize(capture, exchanges, sent)
+		summary: summarize(capture, exchanges, { decodedParts, notes: notes.list() })
 	};
-	return new CaptureAnalysis(report, sent, capture.exchanges.map((e) => e.parts), options.limits);
+	return new CaptureAnalysis(report, kept, capture.exchanges.map((e) => e.parts), options.limits);
 }
 
 /** Everything but response bodies: query, headers, cookies, request body, websocket messages, a bare payload. */
@@ -72,30 +79,37 @@ function decodeParts(parts: readonly Part[], limits: Partial<Limits> | undefined
 	});
 }
 
-/** The report, the request-side trees, and each exchange's response bodies decoded on first request. */
+/** Exchanges whose decoded parts stay at hand once opened: the ones a reader is clicking through. */
+const OPENED_KEPT = 32;
+
+/**
+ * The report, and each exchange's parts decoded when someone asks for them (`partsOf`): peeling is
+ * deterministic, so they are the trees the report was made from. Exchanges a limit touched keep the
+ * request-side trees analyze made; their response bodies are decoded on request like the rest.
+ */
 class CaptureAnalysis implements Analysis {
-	private readonly complete: (DecodedPart[] | undefined)[] = [];
+	private readonly opened = new Map<number, DecodedPart[]>();
 
 	constructor(
 		readonly report: Report,
-		private readonly sent: readonly DecodedPart[][],
+		private readonly kept: ReadonlyMap<number, DecodedPart[]>,
 		private readonly exchangeParts: readonly (readonly Part[])[],
 		private readonly limits: Partial<Limits> | undefined
 	) {}
 
 	partsOf(index: number): DecodedPart[] {
 		if (!Number.isInteger(index) || index < 0 || index >= this.exchangeParts.length) return [];
-		let list = this.complete[index];
+		let list = this.opened.get(index);
 		if (list) return list;
 		const parts = this.exchangeParts[index]!;
-		const sent = this.sent[index]!;
-		if (parts.every(isSent)) return (this.complete[index] = sent);
-		// Same peeling as the request side; the cache only saves work, it never changes a tree.
-		const received = decodeParts(parts.filter((p) => !isSent(p)), this.limits, new PeelCache());
+		const cache = new PeelCache();
+		const sent = this.kept.get(index) ?? decodeParts(parts.filter(isSent), this.limits, cache);
+		const received = decodeParts(parts.filter((p) => !isSent(p)), this.limits, cache);
 		let s = 0;
 		let r = 0;
 		list = parts.map((part) => (isSent(part) ? sent[s++]! : received[r++]!));
-		this.complete[index] = list;
+		if (this.opened.size >= OPENED_KEPT) this.opened.delete(this.opened.keys().next().value!);
+		this.opened.set(index, list);
 		return list;
 	}
 

@@ -1,35 +1,51 @@
 /**
  * What the decoder said about a capture as a whole: every limit that stopped work and every SDK
  * envelope it named, one line each with the exchange and the full path, so the JSON report (and the
- * command line) shows them without the trees.
+ * command line) shows them without the trees. Collected exchange by exchange, while each exchange's
+ * trees are at hand (analyze does not keep them).
  */
 import type { DecodedNode, DecodedPart } from '../model';
 
 /** Enough to see what happened; a hostile capture could otherwise add a line per node. */
 const MAX_NOTES = 50;
 
-export function decodeNotes(parts: readonly (readonly DecodedPart[])[], exchangeIndexes?: readonly number[]): string[] {
-	const notes: string[] = [];
-	let more = 0;
-	parts.forEach((list, i) => {
-		const exchange = exchangeIndexes?.[i] ?? i;
-		for (const part of list) {
+export class DecodeNotes {
+	private readonly notes: string[] = [];
+	private more = 0;
+
+	/** Adds one exchange's notes; returns whether a limit stopped work anywhere in its parts. */
+	add(parts: readonly DecodedPart[], exchange: number): boolean {
+		let limited = false;
+		for (const part of parts) {
 			// Iterative: trees can be deep, and this must never be what overflows the stack.
 			const stack: DecodedNode[] = [part.root];
 			while (stack.length > 0) {
 				const node = stack.pop()!;
-				const lines: string[] = [];
-				if (node.limit) lines.push(`limit: ${node.limit}`);
-				if (node.envelope) lines.push(node.envelope.verdict);
-				for (const line of lines) {
-					if (notes.length < MAX_NOTES) notes.push(`exchange ${exchange}, ${node.path}: ${line}`);
-					else more++;
+				if (node.limit) {
+					limited = true;
+					this.push(`exchange ${exchange}, ${node.path}: limit: ${node.limit}`);
 				}
+				if (node.envelope) this.push(`exchange ${exchange}, ${node.path}: ${node.envelope.verdict}`);
 				if (node.children) for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]!);
 				if (node.decoded) stack.push(node.decoded);
 			}
 		}
-	});
-	if (more > 0) notes.push(`… and ${more} more decoder notes`);
-	return notes;
+		return limited;
+	}
+
+	list(): string[] {
+		return this.more > 0 ? [...this.notes, `… and ${this.more} more decoder notes`] : [...this.notes];
+	}
+
+	private push(line: string): void {
+		if (this.notes.length < MAX_NOTES) this.notes.push(line);
+		else this.more++;
+	}
+}
+
+/** The notes of whole exchanges' parts at once (exchange numbers from `exchangeIndexes`, else positions). */
+export function decodeNotes(parts: readonly (readonly DecodedPart[])[], exchangeIndexes?: readonly number[]): string[] {
+	const notes = new DecodeNotes();
+	parts.forEach((list, i) => notes.add(list, exchangeIndexes?.[i] ?? i));
+	return notes.list();
 }

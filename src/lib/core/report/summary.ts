@@ -1,8 +1,15 @@
-import type { Capture, DecodedPart, ExchangeReport, ReportSummary } from '../model';
+import type { Capture, ExchangeReport, ReportSummary } from '../model';
 import { destinationSummaries } from '../classify/severity';
-import { decodeNotes } from './decode-notes';
 
-export function summarize(capture: Capture, exchanges: ExchangeReport[], parts: DecodedPart[][]): ReportSummary {
+/** What analyze counted while the trees were at hand. */
+export interface DecodeTally {
+	/** Request-side parts a codec decoded. */
+	decodedParts: number;
+	/** Limits met and envelopes named (see decode-notes.ts). */
+	notes: string[];
+}
+
+export function summarize(capture: Capture, exchanges: ExchangeReport[], tally: DecodeTally): ReportSummary {
 	const findingsByType: Record<string, number> = {};
 	let findings = 0;
 	const sites = new Set<string>();
@@ -13,15 +20,13 @@ export function summarize(capture: Capture, exchanges: ExchangeReport[], parts: 
 			findingsByType[finding.type] = (findingsByType[finding.type] ?? 0) + 1;
 		}
 	}
-	let decodedParts = 0;
-	for (const list of parts) for (const part of list) if (part.root.decoded) decodedParts++;
 	return {
 		exchanges: exchanges.length,
-		decodedParts,
+		decodedParts: tally.decodedParts,
 		findings,
 		findingsByType,
 		sites: [...sites].sort(),
 		destinations: destinationSummaries(exchanges),
-		notes: [...capture.notes, ...decodeNotes(parts, exchanges.map((e) => e.index))]
+		notes: [...capture.notes, ...tally.notes]
 	};
 }
