@@ -85,11 +85,17 @@ export const gzip: BytesCodec = {
 /**
  * Small inputs are inflated first in one call, into a buffer of the size the trailer declares: the
  * streaming decoder's 160 KiB working buffer costs more than a small body's whole decode. The result is
- * kept only when it is exactly what the streaming path would return without a note: one member with a
- * plain 10-byte header, whose DEFLATE stream needs every byte up to the trailer, and whose output has
- * the declared size and CRC-32. Anything else (more members, extra bytes, a lying trailer, corruption)
- * goes the streaming way. A trailer that lies about a bomb costs at most the decoding of
- * ONE_SHOT_MAX_INPUT × 1032 bytes before that.
+ * kept only when the streaming path would return the same bytes without a note: a plain 10-byte
+ * header, an output of the declared size and CRC-32, and no earlier copy of the trailer's 8 bytes.
+ *
+ * fflate's one-call decoder does not say where the DEFLATE stream ended. A stream that ends early
+ * (more members, or other bytes, follow) leaves the file's last 8 bytes to something else, and they can
+ * only match the output's CRC-32 and size if they repeat the first member's own trailer, which then
+ * sits where that stream ended: found by the scan, and decoded the streaming way. What the scan cannot
+ * tell is a first member whose own trailer is broken while the file ends in a copy of the right one:
+ * that file has to be built on purpose, and what it hides is data not shown, never data invented.
+ * Anything else (extra members, trailing bytes, corruption, a lying size) goes the streaming way. A
+ * trailer that lies about a bomb costs at most the decoding of ONE_SHOT_MAX_INPUT × 1032 bytes first.
  */
 const ONE_SHOT_MAX_INPUT = 32 * 1024;
 const HEADER = 10;
@@ -108,18 +114,20 @@ export function oneShotSingleMember(input: Uint8Array, ctx: DecodeContext): Uint
 		return null;
 	}
 	if (out.length !== declared || crc32(out) !== readUint32LE(input, input.length - TRAILER)) return null;
-	// The error is the expected outcome here, and capturing its stack costs more than both decodes.
-	const stackTraceLimit = Error.stackTraceLimit;
-	Error.stackTraceLimit = 0;
-	try {
-		inflateSync(deflate.subarray(0, deflate.length - 1), { out: new Uint8Array(declared + 1) });
-		// It ended before the last byte: more members or other bytes follow.
-		return null;
-	} catch {
-		// Expected: without its last byte the stream is cut short.
-	} finally {
-		Error.stackTraceLimit = stackTraceLimit;
-	}
+	// A member that ended before the trailer would be followed by its own trailer, the same 8 bytes.
+	if (repeatsTrailer(input)) return null;
 	ctx.budget.checkTime();
 	return out;
+}
+
+/** Whether the last 8 bytes (CRC-32 and size) also appear earlier, after the header. */
+function repeatsTrailer(input: Uint8Array): boolean {
+	const at = input.length - TRAILER;
+	const first = input[at]!;
+	for (let p = input.indexOf(first, HEADER); p >= 0 && p < at; p = input.indexOf(first, p + 1)) {
+		let k = 1;
+		while (k < TRAILER && input[p + k] === input[at + k]) k++;
+		if (k === TRAILER) return true;
+	}
+	return false;
 }
