@@ -64,6 +64,11 @@ export class KnownValueMatcher {
 		return this.needles.length;
 	}
 
+	/** No known value to look for (short ones included, which `size` does not count). */
+	get isEmpty(): boolean {
+		return this.whole.size === 0;
+	}
+
 	private addNeedle(n: Needle): void {
 		const key = n.caseInsensitive ? n.text.toLowerCase() : n.text;
 		if (key.length === 0 || this.whole.has(key)) return;

@@ -154,9 +154,8 @@ function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: Known
  * received, so they are not searched.
  */
 function findingsOf(exchange: Exchange, sent: DecodedPart[], known: KnownValueMatcher): ExchangeReport['findings'] {
-	const sentExchange = { ...exchange, parts: exchange.parts.filter(isSent) };
 	const set = new FindingSet();
-	set.addAll(known.findings(sentExchange, sent));
+	if (!known.isEmpty) set.addAll(known.findings({ ...exchange, parts: exchange.parts.filter(isSent) }, sent));
 	set.addAll(exchangeFindings(exchange, sent));
 	return set.list();
 }
