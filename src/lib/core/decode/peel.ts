@@ -161,6 +161,7 @@ export class Peeler {
 		// building any search state.
 		let rootCandidates: Candidate[] | null = null;
 		if (isText && (layers > 0 || depth > 0) && hints.contentType === undefined && hints.contentEncoding === undefined) {
+			if (this.textCodecs === TEXT_CODECS && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, cacheable ? side : -1, cacheKey)) return;
 			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null);
 			if (rootCandidates === null) {
 				if (cacheable) this.rememberUndecodable(side, cacheKey, value, 0);
@@ -185,6 +186,28 @@ export class Peeler {
 		}
 		if (cacheable && this.searchWasPure && root.limit === undefined) this.rememberDecoded(side, layers, cacheKey, value, best, this.budget.bytesProduced - bytesBefore);
 		this.materialize(best, node, layers, depth);
+	}
+
+	/**
+	 * A web address inside a document (an event's `$url`): the URL codec outranks every other text codec
+	 * on it, so the search would try it first and stop at its structure. Doing just that spares ten sniffs
+	 * on each of thousands of addresses. False when the URL codec does not give a tree cleanly; the
+	 * full search then runs as usual. `side` is -1 when the value is not to be cached.
+	 */
+	private peelWebAddress(node: DecodedNode, value: string, hints: SniffHints, layers: number, depth: number, side: number, cacheKey: string): boolean {
+		const codec = this.byId.get('url');
+		if (!codec) return false;
+		const candidate: Candidate = { codec, score: safeSniff(codec, value, hints), declared: false };
+		this.budget.checkTime();
+		const root = this.rootState(value, hints);
+		const bytesBefore = this.budget.bytesProduced;
+		this.searchWasPure = true;
+		const output = this.tryDecode(root, candidate);
+		if (output === null || output.kind !== 'tree' || root.limit !== undefined || !this.searchWasPure) return false;
+		const best = this.nextState(root, candidate, output);
+		if (side >= 0) this.rememberDecoded(side, layers, cacheKey, value, best, this.budget.bytesProduced - bytesBefore);
+		this.materialize(best, node, layers, depth);
+		return true;
 	}
 
 	/** Set by `search`: no limit touched it, so the same value with the same hints ends the same way. */
@@ -588,6 +611,12 @@ function codecsById(textCodecs: readonly Codec[], bytesCodecs: readonly Codec[])
 	}
 	return map;
 }
+
+/**
+ * A web address with a host and no whitespace or backslash. On such text the URL codec sniffs 0.95 and
+ * every other text codec of the registry less (tests/unit/decode/web-address-first.test.ts).
+ */
+const WEB_ADDRESS = /^https?:\/\/[^\s/?#\\][^\s\\]*$/i;
 
 /** Same rule as path.ts's childPath, kept here so the hot loop can cache the suffix per key. */
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;

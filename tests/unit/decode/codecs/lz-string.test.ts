@@ -85,14 +85,14 @@ describe('lz-string: properties', () => {
 });
 
 describe('lz-string: lower-case identifiers', () => {
-	it('sniffs 0 on tokens of twelve or more lower-case letters and digits', () => {
-		for (const token of ['k3j5h2g8d9s0a1q2w3e4r5t6', 'gq8w7e6r5t4y', 'session0a9s8d7f6g5h4']) expect(lzString.sniff(token, {})).toBe(0);
+	it('sniffs 0 on tokens of lower-case letters and digits', () => {
+		for (const token of ['k3j5h2g8d9s0a1q2w3e4r5t6', 'gq8w7e6r5t4y', 'session0a9s8d7f6g5h4', 'k3j5h2g8d9']) expect(lzString.sniff(token, {})).toBe(0);
 	});
 	it('still sniffs real output that has a capital, as nearly all of it does', () => {
 		fc.assert(
 			fc.property(fc.string({ minLength: 3, maxLength: 120 }), (text) => {
 				const packed = LZString.compressToBase64(text);
-				if (packed.length >= 12 && /[A-Z]/.test(packed)) expect(lzString.sniff(packed, {})).toBeGreaterThan(0);
+				if (packed.length >= 8 && /[A-Z]/.test(packed)) expect(lzString.sniff(packed, {})).toBeGreaterThan(0);
 			}),
 			{ numRuns: 500 }
 		);

@@ -91,8 +91,10 @@ export const lzString: TextCodec = {
 		if (s.endsWith('===')) return 0.9;
 		if (JSON_OPENING.test(s)) return 0.85;
 		if (hexOrOneCase(s)) return 0;
-		// Twelve characters without a capital: an identifier (odds about 1 in 300 for real output).
-		if (s.length >= 12 && !hasCapital(s)) return 0;
+		// No capital: an identifier. Real output has one in about four places of ten (its first character
+		// is one half the time); even an 8-character stream lacks one about once in 80, and such a stream
+		// holds three or four characters of text.
+		if (!hasCapital(s)) return 0;
 		// The alphabet alone is weak evidence, but decode keeps only verified or plainly readable
 		// results, so a try costs little and a wrong acceptance is unlikely.
 		return 0.3;
