@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { decodeBase64 } from '../../../../src/lib/core/decode/codecs/base64';
+import { decodeBase64, plainlyNotBase64 } from '../../../../src/lib/core/decode/codecs/base64';
 import { isPlainBase64Alphabet, lzSixBitForm, sixBitCensus } from '../../../../src/lib/core/decode/codecs/six-bit-census';
 import { lzString, mayOpenSixBitStream } from '../../../../src/lib/core/decode/codecs/lz-string';
 import { formShapeScore } from '../../../../src/lib/core/decode/codecs/form';
@@ -171,6 +171,36 @@ describe('base64: the bytes path for long bodies', () => {
 				expect(decodeBase64(text)).toEqual(reference(text));
 			}),
 			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('base64: the rejection of prose, with the spaces counted natively', () => {
+	/** plainlyNotBase64 as it was: one loop over every character. */
+	function reference(input: string): boolean {
+		const alphabet = /[A-Za-z0-9+/\-_=]/;
+		let spaces = 0;
+		let simple = true;
+		for (const ch of input) {
+			const c = ch.charCodeAt(0);
+			if (c >= 128) return false;
+			if (alphabet.test(ch)) continue;
+			if (c === 0x20) spaces++;
+			else if (c === 0x25 || (c >= 0x09 && c <= 0x0d)) simple = false;
+			else return true;
+		}
+		if (!simple || spaces === 0) return false;
+		const trimmed = input.replace(/^ +| +$/g, '');
+		const inner = trimmed.split(' ').length - 1;
+		return inner * 12 > trimmed.length;
+	}
+	it('answers as the loop did', () => {
+		const text = fc.string({ unit: fc.constantFrom(...'ab9+/=_- - %\t.é'), maxLength: 80 });
+		fc.assert(
+			fc.property(text, (s) => {
+				expect(plainlyNotBase64(s)).toBe(reference(s));
+			}),
+			{ numRuns: 5000 }
 		);
 	});
 });

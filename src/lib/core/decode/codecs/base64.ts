@@ -77,7 +77,10 @@ const ALPHABET_OR_PAD = (() => {
  * rejected after `normalize` turned its spaces into `+`. Anything else (escapes, line breaks, non-ASCII
  * whitespace that `trim` removes) goes the long way.
  */
-function plainlyNotBase64(input: string): boolean {
+export function plainlyNotBase64(input: string): boolean {
+	// Alphabet, padding and spaces only (log lines, titles, search terms): the spaces decide. A native
+	// test and a count that stops once the verdict is known beat the loop below on long prose.
+	if (ALPHABET_PAD_AND_SPACES.test(input)) return isSentence(input);
 	const n = input.length;
 	let spaces = 0;
 	let simple = true;
@@ -89,13 +92,21 @@ function plainlyNotBase64(input: string): boolean {
 		else if (c === 0x25 || (c >= 0x09 && c <= 0x0d)) simple = false;
 		else return true;
 	}
-	if (!simple || spaces === 0) return false;
+	return simple && spaces > 0 && isSentence(input);
+}
+
+const ALPHABET_PAD_AND_SPACES = /^[A-Za-z0-9+/=_ -]*$/;
+
+/** More than one space in 12 between the first and the last non-space character. */
+function isSentence(input: string): boolean {
 	let from = 0;
-	let to = n;
+	let to = input.length;
 	while (from < to && input.charCodeAt(from) === 0x20) from++;
 	while (to > from && input.charCodeAt(to - 1) === 0x20) to--;
-	const inner = spaces - (from + (n - to));
-	return inner * 12 > to - from;
+	const needed = Math.floor((to - from) / 12) + 1;
+	let inner = 0;
+	for (let at = input.indexOf(' ', from); at >= 0 && at < to; at = input.indexOf(' ', at + 1)) if (++inner >= needed) return true;
+	return false;
 }
 
 /** The text without its trailing `=` (what /=+$/ removes). */
