@@ -88,9 +88,6 @@ export class Peeler {
 	private readonly envelopes: readonly Envelope[];
 	private readonly byId: ReadonlyMap<string, Codec>;
 	private readonly cache: PeelCache;
-	/** Path suffix for each structure key (`.name`, `["a b"]`); keys repeat across thousands of events. */
-	private readonly keySuffix = new Map<string, string>();
-	private readonly keyHints = new Map<string, SniffHints>();
 	/** True while searching a part's own payload (not a leaf inside a decoded document). */
 	private thorough = false;
 	/** Whether the payload being peeled is a body (see `peel`). */
@@ -458,7 +455,7 @@ export class Peeler {
 	 * A child node attached to `children` before it is filled, with the range its value came from when
 	 * the codec knows it (a tuple shared with the codec's output, never changed).
 	 */
-	private childNode(children: DecodedNode[], value: TreeValue, path: string, key: string | number, layers: number, depth: number, range?: Range): void {
+	private childNode(children: DecodedNode[], value: TreeValue, path: string, key: string | number, hints: SniffHints, layers: number, depth: number, range?: Range): void {
 		this.tick();
 		// Scalars get their final shape at once (same properties, same order as filling them in would
 		// give): most nodes of a big document are scalars, and one shape keeps the hot loop monomorphic.
@@ -469,7 +466,7 @@ export class Peeler {
 				if (range) node.range = range;
 				children.push(node);
 				try {
-					this.peelLeaf(node, value, this.hintsForKey(key), layers, depth);
+					this.peelLeaf(node, value, hints, layers, depth);
 				} catch (error) {
 					this.recordLimit(node, error);
 					if (error instanceof LimitExceeded && isGlobalLimit(error)) throw error;
@@ -503,7 +500,7 @@ export class Peeler {
 			case 'string':
 				node.kind = 'text';
 				node.text = value;
-				return this.peelLeaf(node, value, this.hintsForKey(node.key), layers, depth);
+				return this.peelLeaf(node, value, hintsForKey(node.key), layers, depth);
 			case 'number':
 				node.kind = 'number';
 				node.number = value;
@@ -520,7 +517,7 @@ export class Peeler {
 		if (value instanceof Uint8Array) {
 			node.kind = 'bytes';
 			node.bytes = value;
-			return this.peelLeaf(node, value, this.hintsForKey(node.key), layers, depth);
+			return this.peelLeaf(node, value, hintsForKey(node.key), layers, depth);
 		}
 		const isArray = Array.isArray(value);
 		node.kind = isArray ? 'array' : 'object';
@@ -533,42 +530,26 @@ export class Peeler {
 		const path = node.path;
 		if (isArray) {
 			const array = value as TreeValue[];
-			for (let i = 0; i < array.length; i++) this.childNode(children, array[i]!, `${path}[${i}]`, i, layers, depth + 1);
+			for (let i = 0; i < array.length; i++) this.childNode(children, array[i]!, `${path}[${i}]`, i, NO_HINTS, layers, depth + 1);
 		} else if (value instanceof FieldList) {
 			const { fields, ranges } = value;
 			for (let i = 0; i < fields.length; i++) {
 				const [key, child] = fields[i]!;
-				this.childNode(children, child, path + this.suffixFor(key), key, layers, depth + 1, ranges?.[i]);
+				const info = keyInfo(key);
+				this.childNode(children, child, path + info.suffix, key, info.hints, layers, depth + 1, ranges?.[i]);
 			}
 		} else {
 			const object = value as Record<string, TreeValue>;
-			for (const key of Object.keys(object)) this.childNode(children, object[key]!, path + this.suffixFor(key), key, layers, depth + 1);
+			for (const key of Object.keys(object)) {
+				const info = keyInfo(key);
+				this.childNode(children, object[key]!, path + info.suffix, key, info.hints, layers, depth + 1);
+			}
 		}
-	}
-
-	/** One frozen hints object per key: leaves under the same key share it. */
-	private hintsForKey(key: string | number | undefined): SniffHints {
-		if (typeof key !== 'string') return NO_HINTS;
-		let hints = this.keyHints.get(key);
-		if (hints === undefined) {
-			hints = Object.freeze({ key });
-			if (this.keyHints.size < 10_000) this.keyHints.set(key, hints);
-		}
-		return hints;
 	}
 
 	private tick(): void {
 		this.budget.spendNode();
 		if (++this.ticks % TIME_CHECK_EVERY === 0) this.budget.checkTime();
-	}
-
-	private suffixFor(key: string): string {
-		let suffix = this.keySuffix.get(key);
-		if (suffix === undefined) {
-			suffix = PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-			if (this.keySuffix.size < 10_000) this.keySuffix.set(key, suffix);
-		}
-		return suffix;
 	}
 
 	private recognizeEnvelopes(node: DecodedNode): void {
@@ -620,6 +601,30 @@ const WEB_ADDRESS = /^https?:\/\/[^\s/?#\\][^\s\\]*$/i;
 
 /** Same rule as path.ts's childPath, kept here so the hot loop can cache the suffix per key. */
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** What a structure key gives its children: the path suffix (`.name`, `["a b"]`) and the sniff hints naming it. */
+interface KeyInfo {
+	suffix: string;
+	/** Frozen and shared: leaves under the same key get the same object. */
+	hints: SniffHints;
+}
+
+/** Keys repeat across thousands of events and every part of a capture: worked out once each (pure, bounded). */
+const keyInfos = new Map<string, KeyInfo>();
+const KEY_INFOS_MAX = 10_000;
+
+function keyInfo(key: string): KeyInfo {
+	let info = keyInfos.get(key);
+	if (info === undefined) {
+		info = { suffix: PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`, hints: Object.freeze({ key }) };
+		if (keyInfos.size < KEY_INFOS_MAX) keyInfos.set(key, info);
+	}
+	return info;
+}
+
+function hintsForKey(key: string | number | undefined): SniffHints {
+	return typeof key === 'string' ? keyInfo(key).hints : NO_HINTS;
+}
 
 function safeSniff(codec: Codec, input: string | Uint8Array, hints: SniffHints): number {
 	try {
