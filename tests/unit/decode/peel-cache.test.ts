@@ -43,3 +43,23 @@ describe('PeelCache', () => {
 		expect(JSON.stringify(actual)).toContain('in total');
 	});
 });
+
+describe('PeelCache: keys whose values never repeat', () => {
+	it('stops looking up and filling a key after a trial without hits, and keeps a key whose values repeat', () => {
+		const cache = new PeelCache();
+		for (let i = 0; i < 400; i++) {
+			const event = JSON.stringify({ session: `tok${i.toString(36)}x${(i * 7919).toString(36)}`, os: 'Android' });
+			new Peeler(new Budget(), { cache }).peel({ kind: 'text', text: event }, 'body', { contentType: 'application/json' });
+		}
+		// `session` never repeated: it is no longer worth a lookup. `os` hit every time.
+		expect(cache.recordFor(0, 'session')).toBeNull();
+		const os = cache.recordFor(0, 'os');
+		expect(os).not.toBeNull();
+		expect(os!.hits).toBeGreaterThan(300);
+		// Trees are the same with or without the cache after the key was dropped.
+		const text = JSON.stringify({ session: 'tokzz', os: 'Android' });
+		expect(new Peeler(new Budget(), { cache }).peel({ kind: 'text', text }, 'body', { contentType: 'application/json' })).toEqual(
+			new Peeler(new Budget()).peel({ kind: 'text', text }, 'body', { contentType: 'application/json' })
+		);
+	});
+});

@@ -25,7 +25,7 @@ import { BYTES_CODECS, TEXT_CODECS } from './registry';
 import { LAYER_SEPARATOR } from './path';
 import { describeOpaque, isFinalFormat } from './entropy';
 import { ENVELOPES, type Envelope } from './envelopes/index';
-import { PeelCache } from './peel-cache';
+import { PeelCache, type KeyRecord } from './peel-cache';
 import {
 	RANK_KNOWN_BYTES,
 	RANK_OPAQUE,
@@ -132,21 +132,26 @@ export class Peeler {
 			node.limit = `not decoded further: ${this.budget.limits.maxLayers} layers is the layer limit`;
 			return;
 		}
-		const cacheable =
-			isText && hints.contentType === undefined && hints.contentEncoding === undefined && hints.contentTypeHeader === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH;
-		const cacheKey = hints.key ?? '';
 		const thorough = layers === 0 && depth === 0;
 		const side = thorough ? (this.body ? 2 : 1) : 0;
-		if (cacheable) {
-			const spent = this.cache.undecodable[side]!.get(cacheKey)?.get(value);
+		// Only short text is cached: a record implies `value` is a string.
+		const record =
+			isText && hints.contentType === undefined && hints.contentEncoding === undefined && hints.contentTypeHeader === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH
+				? this.cache.recordFor(side, hints.key ?? '')
+				: null;
+		if (record !== null) {
+			record.lookups++;
+			const spent = record.undecodable.get(value as string);
 			if (spent !== undefined && this.fits(spent)) {
+				record.hits++;
 				this.budget.bytesProduced += spent;
 				return;
 			}
-			const hit = this.cache.decoded[side]!.get(layers)?.get(cacheKey)?.get(value);
+			const hit = record.decoded.get(layers)?.get(value as string);
 			// The budget is charged what the search cost; when that no longer fits, search again so the
 			// limit stops it exactly where it would have.
 			if (hit && this.fits(hit.bytes)) {
+				record.hits++;
 				this.budget.bytesProduced += hit.bytes;
 				this.budget.checkTime();
 				this.materialize(hit.end, node, layers, depth);
@@ -158,10 +163,10 @@ export class Peeler {
 		// building any search state.
 		let rootCandidates: Candidate[] | null = null;
 		if (isText && (layers > 0 || depth > 0) && hints.contentType === undefined && hints.contentEncoding === undefined) {
-			if (this.textCodecs === TEXT_CODECS && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, cacheable ? side : -1, cacheKey)) return;
+			if (this.textCodecs === TEXT_CODECS && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, record)) return;
 			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null);
 			if (rootCandidates === null) {
-				if (cacheable) this.rememberUndecodable(side, cacheKey, value, 0);
+				if (record !== null) this.rememberUndecodable(record, value, 0);
 				return;
 			}
 			sortSniffed(rootCandidates, 0);
@@ -177,11 +182,11 @@ export class Peeler {
 		if (root.declaredFailure) appendNote(node, root.declaredFailure);
 		if (root.limit) node.limit = root.limit;
 		if (best === null) {
-			if (cacheable && this.searchWasPure) this.rememberUndecodable(side, cacheKey, value, this.budget.bytesProduced - bytesBefore);
+			if (record !== null && this.searchWasPure) this.rememberUndecodable(record, value as string, this.budget.bytesProduced - bytesBefore);
 			if (!isText) node.verdict ??= describeOpaque(value);
 			return;
 		}
-		if (cacheable && this.searchWasPure && root.limit === undefined) this.rememberDecoded(side, layers, cacheKey, value, best, this.budget.bytesProduced - bytesBefore);
+		if (record !== null && this.searchWasPure && root.limit === undefined) this.rememberDecoded(record, layers, value as string, best, this.budget.bytesProduced - bytesBefore);
 		this.materialize(best, node, layers, depth);
 	}
 
@@ -189,9 +194,9 @@ export class Peeler {
 	 * A web address inside a document (an event's `$url`): the URL codec outranks every other text codec
 	 * on it, so the search would try it first and stop at its structure. Doing just that spares ten sniffs
 	 * on each of thousands of addresses. False when the URL codec does not give a tree cleanly; the
-	 * full search then runs as usual. `side` is -1 when the value is not to be cached.
+	 * full search then runs as usual. `record` is where the result is cached (null: not cached).
 	 */
-	private peelWebAddress(node: DecodedNode, value: string, hints: SniffHints, layers: number, depth: number, side: number, cacheKey: string): boolean {
+	private peelWebAddress(node: DecodedNode, value: string, hints: SniffHints, layers: number, depth: number, record: KeyRecord | null): boolean {
 		const codec = this.byId.get('url');
 		if (!codec) return false;
 		const candidate: Candidate = { codec, score: safeSniff(codec, value, hints), declared: false };
@@ -202,7 +207,7 @@ export class Peeler {
 		const output = this.tryDecode(root, candidate);
 		if (output === null || output.kind !== 'tree' || root.limit !== undefined || !this.searchWasPure) return false;
 		const best = this.nextState(root, candidate, output);
-		if (side >= 0) this.rememberDecoded(side, layers, cacheKey, value, best, this.budget.bytesProduced - bytesBefore);
+		if (record !== null) this.rememberDecoded(record, layers, value, best, this.budget.bytesProduced - bytesBefore);
 		this.materialize(best, node, layers, depth);
 		return true;
 	}
@@ -215,26 +220,18 @@ export class Peeler {
 		return bytes === 0 || this.budget.bytesProduced + bytes <= this.budget.limits.maxTotalBytes;
 	}
 
-	private rememberUndecodable(side: number, key: string, value: string, bytes: number): void {
-		const cache = this.cache;
-		if (cache.undecodableSize >= NEGATIVE_CACHE_MAX_ENTRIES) return;
-		const map = cache.undecodable[side]!;
-		let values = map.get(key);
-		if (!values) map.set(key, (values = new Map()));
-		values.set(value, bytes);
-		cache.undecodableSize++;
+	private rememberUndecodable(record: KeyRecord, value: string, bytes: number): void {
+		if (this.cache.undecodableSize >= NEGATIVE_CACHE_MAX_ENTRIES) return;
+		record.undecodable.set(value, bytes);
+		this.cache.undecodableSize++;
 	}
 
-	private rememberDecoded(side: number, layers: number, key: string, value: string, end: State, bytes: number): void {
-		const cache = this.cache;
-		if (cache.decodedSize >= POSITIVE_CACHE_MAX_ENTRIES) return;
-		const byLayers = cache.decoded[side]!;
-		let map = byLayers.get(layers);
-		if (!map) byLayers.set(layers, (map = new Map()));
-		let values = map.get(key);
-		if (!values) map.set(key, (values = new Map()));
+	private rememberDecoded(record: KeyRecord, layers: number, value: string, end: State, bytes: number): void {
+		if (this.cache.decodedSize >= POSITIVE_CACHE_MAX_ENTRIES) return;
+		let values = record.decoded.get(layers);
+		if (!values) record.decoded.set(layers, (values = new Map()));
 		values.set(value, { end, bytes });
-		cache.decodedSize++;
+		this.cache.decodedSize++;
 	}
 
 	private rootState(value: string | Uint8Array, hints: SniffHints): State {
