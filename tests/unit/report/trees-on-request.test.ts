@@ -10,17 +10,10 @@ import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
 import type { DecodedNode } from '../../../src/lib/core/model';
 import { sensorsBatch } from '../../bench/inputs';
+import { allNodes } from '../decode/helpers';
 
 function paths(roots: readonly DecodedNode[]): Map<string, DecodedNode> {
-	const byPath = new Map<string, DecodedNode>();
-	const stack = [...roots];
-	while (stack.length > 0) {
-		const node = stack.pop()!;
-		byPath.set(node.path, node);
-		if (node.decoded) stack.push(node.decoded);
-		if (node.children) stack.push(...node.children);
-	}
-	return byPath;
+	return new Map(roots.flatMap((root) => allNodes(root)).map((node) => [node.path, node]));
 }
 
 const fixtures = join(__dirname, '../../fixtures/har/mitmproxy');

@@ -12,6 +12,7 @@ import { lookupHost, type HostVerdict } from './destinations/host-lists';
 import { saysLittle } from './destinations/categories';
 import { matchFingerprint, shapeOf, type FingerprintMatch } from './destinations/fingerprints/index';
 import type { UserTrackerList } from './destinations/user-list';
+import { boundedMemo } from '../bounded-memo';
 
 export interface DestinationOptions {
 	/** Lists the user imported (see parseUserTrackerList); they win over everything bundled. */
@@ -33,27 +34,16 @@ export function destinationOf(host: string | null, parts: readonly DecodedPart[]
  * kept per host (bounded memos). Both depend on the host alone; the user's lists are looked up every time.
  */
 const MEMO_MAX = 10_000;
-const sites = new Map<string, SiteInfo>();
-const bundledVerdicts = new Map<string, HostVerdict | null>();
+const siteOnce = boundedMemo((host) => siteOf(host), MEMO_MAX);
+const bundledVerdictOnce = boundedMemo((host) => lookupHost(host), MEMO_MAX);
 
 function siteOfHost(host: string): SiteInfo {
-	let info = sites.get(host);
-	if (info === undefined) {
-		info = siteOf(host);
-		if (sites.size >= MEMO_MAX) sites.clear();
-		sites.set(host, info);
-	}
-	return { ...info };
+	return { ...siteOnce(host) };
 }
 
 function verdictOf(host: string, userLists: readonly UserTrackerList[] | undefined): HostVerdict | null {
 	if (userLists !== undefined && userLists.length > 0) return lookupHost(host, userLists);
-	let verdict = bundledVerdicts.get(host);
-	if (verdict === undefined) {
-		verdict = lookupHost(host);
-		if (bundledVerdicts.size >= MEMO_MAX) bundledVerdicts.clear();
-		bundledVerdicts.set(host, verdict);
-	}
+	const verdict = bundledVerdictOnce(host);
 	return verdict === null ? null : { ...verdict };
 }
 

@@ -9,6 +9,7 @@ import { finding, scalarText, type DetectContext, type Detector } from './detect
 import { isPlaceholder, keyLabel } from './key-hints';
 import { httpUrl, searchEngineOf } from './search-engines';
 import { SCREEN_CLASS } from './apps';
+import { boundedMemo } from '../../bounded-memo';
 
 const URL_KEYS = new Set([
 	'url', 'pageurl', 'page', 'currenturl', 'referrer', 'referer', 'latestreferrer', 'href', 'pagelocation', 'pagereferrer', 'landingpage',
@@ -141,16 +142,5 @@ function firstPartyReferer(ctx: DetectContext, url: URL): boolean {
 	return (domainOf(url.hostname) ?? url.hostname) === here;
 }
 
-/** Referer headers repeat one or two hosts per capture: the registrable domain is kept per host (a bounded memo). */
-const DOMAIN_MEMO_MAX = 10_000;
-const domains = new Map<string, string | null>();
-
-function domainOf(host: string): string | null {
-	let domain = domains.get(host);
-	if (domain === undefined) {
-		domain = getDomain(host);
-		if (domains.size >= DOMAIN_MEMO_MAX) domains.clear();
-		domains.set(host, domain);
-	}
-	return domain;
-}
+/** Referer headers repeat one or two hosts per capture: the registrable domain is kept per host. */
+const domainOf = boundedMemo((host) => getDomain(host));

@@ -2,39 +2,22 @@
  * Key names are the strongest hint a payload gives about what a value means. Keys are compared in two
  * forms: normalised (`$device_id` → `deviceid`) for exact names, and split into words for families.
  */
+import { boundedMemo } from '../../bounded-memo';
 
-/** Keys repeat in every event of a capture: both forms are computed once per key (a bounded memo). */
-const MEMO_MAX = 10_000;
-const normalized = new Map<string, string>();
-const words = new Map<string, readonly string[]>();
-
-export function normalizeKey(key: string): string {
-	let n = normalized.get(key);
-	if (n === undefined) {
-		n = key.toLowerCase().replace(/[\s$_.\-[\]]/g, '');
-		if (normalized.size >= MEMO_MAX) normalized.clear();
-		normalized.set(key, n);
-	}
-	return n;
-}
+/** Keys repeat in every event of a capture: both forms are computed once per key. */
+export const normalizeKey: (key: string) => string = boundedMemo((key) => key.toLowerCase().replace(/[\s$_.\-[\]]/g, ''));
 
 /**
  * `$latest_search_keyword` → [latest, search, keyword]; `anonymousId` → [anonymous, id]; `imei1` → [imei1].
  * The list is shared between callers: read it, never change it.
  */
-export function keyWords(key: string): readonly string[] {
-	let list = words.get(key);
-	if (list === undefined) {
-		list = key
-			.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-			.toLowerCase()
-			.split(/[^a-z0-9]+/)
-			.filter((w) => w.length > 0);
-		if (words.size >= MEMO_MAX) words.clear();
-		words.set(key, list);
-	}
-	return list;
-}
+export const keyWords: (key: string) => readonly string[] = boundedMemo((key) =>
+	key
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((w) => w.length > 0)
+);
 
 /** The key label used in reasons: the key as the payload spells it. */
 export function keyLabel(key: string | null): string {
@@ -135,18 +118,11 @@ function quickNotPlaceholder(value: string): boolean {
 	return false;
 }
 
-/** Short values (event names, flags, OS names) repeat in every event: their answer is kept (a bounded memo). */
-const placeholderMemo = new Map<string, boolean>();
+/** Short values (event names, flags, OS names) repeat in every event: their answer is kept. */
+const isShortPlaceholder = boundedMemo((value) => isPlaceholderOf(value));
 
 function isPlaceholderFull(value: string): boolean {
-	if (value.length > 64) return isPlaceholderOf(value);
-	let answer = placeholderMemo.get(value);
-	if (answer === undefined) {
-		answer = isPlaceholderOf(value);
-		if (placeholderMemo.size >= MEMO_MAX) placeholderMemo.clear();
-		placeholderMemo.set(value, answer);
-	}
-	return answer;
+	return value.length > 64 ? isPlaceholderOf(value) : isShortPlaceholder(value);
 }
 
 function isPlaceholderOf(value: string): boolean {

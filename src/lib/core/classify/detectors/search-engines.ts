@@ -3,6 +3,7 @@
  * these paths carries what the user searched for, wherever that URL travels (a `$url` field, a referrer).
  */
 import { parse } from 'tldts';
+import { boundedMemo } from '../../bounded-memo';
 
 export interface SearchEngine {
 	name: string;
@@ -42,19 +43,8 @@ export function searchEngineOf(url: URL): SearchEngine | null {
 	return null;
 }
 
-/** Every URL of a capture asks about one of a few hosts: the registrable name is kept per host (a bounded memo). */
-const MEMO_MAX = 10_000;
-const names = new Map<string, string | null>();
-
-function domainWithoutSuffix(host: string): string | null {
-	let name = names.get(host);
-	if (name === undefined) {
-		name = parse(host, { allowPrivateDomains: false }).domainWithoutSuffix;
-		if (names.size >= MEMO_MAX) names.clear();
-		names.set(host, name);
-	}
-	return name;
-}
+/** Every URL of a capture asks about one of a few hosts: the registrable name is kept per host. */
+const domainWithoutSuffix = boundedMemo((host) => parse(host, { allowPrivateDomains: false }).domainWithoutSuffix);
 
 /** Parses an absolute http(s) URL without throwing; null for anything else. */
 export function httpUrl(text: string): URL | null {

@@ -5,6 +5,7 @@
  * 17.1.2; Scale/3.00)`), Safari only the version (`iPhone; CPU iPhone OS 17_1_2 like Mac OS X`).
  * Desktop browsers are not read: their platform token names an OS family, not a device.
  */
+import { boundedMemo } from '../../bounded-memo';
 
 export interface MobileUserAgent {
 	os: 'Android' | 'iOS';
@@ -20,18 +21,12 @@ const IOS_VERSION = /\b(?:iPhone OS|CPU OS|iOS|iPadOS)[ /](\d{1,2}(?:[._]\d{1,2}
 /** Apple hardware identifiers: iPhone14,5 · iPad13,4 · iPod9,1. */
 const APPLE_MODEL = /\b(iPhone|iPad|iPod)(\d{1,2},\d{1,2})\b/;
 
-/** A capture repeats one User-Agent in every request: answers are kept per string (a bounded memo). */
-const MEMO_MAX = 1_000;
-const parsedAgents = new Map<string, MobileUserAgent | null>();
+/** A capture repeats one User-Agent in every request: answers are kept per string. */
+const parseAgentOnce = boundedMemo((ua) => parseAgent(ua), 1_000);
 
 export function parseMobileUserAgent(ua: string): MobileUserAgent | null {
 	if (ua.length < 8 || ua.length > 1024) return null;
-	let parsed = parsedAgents.get(ua);
-	if (parsed === undefined) {
-		parsed = parseAgent(ua);
-		if (parsedAgents.size >= MEMO_MAX) parsedAgents.clear();
-		parsedAgents.set(ua, parsed);
-	}
+	const parsed = parseAgentOnce(ua);
 	return parsed === null ? null : { ...parsed };
 }
 
