@@ -56,8 +56,11 @@ class LazyShape implements PayloadShape {
 	readonly host: string | null;
 	readonly method: string | null;
 	readonly objects: ObjectView[] = [];
-	readonly shortTexts = new Set<string>();
 	readonly bodyTexts: string[] = [];
+	/** Text leaves in the order met, and whether each counts against MAX_SHORT_TEXTS: most exchanges never ask. */
+	private readonly textsMet: string[] = [];
+	private readonly textCapped: boolean[] = [];
+	private textSet: Set<string> | null = null;
 	private parsedUrl: URL | null | undefined = undefined;
 	private headerMap: Map<string, string> | null = null;
 	private queryMap: Map<string, string> | null = null;
@@ -66,6 +69,21 @@ class LazyShape implements PayloadShape {
 	constructor(private readonly exchange: Exchange | null) {
 		this.host = exchange?.host ?? null;
 		this.method = exchange?.method?.toUpperCase() ?? null;
+	}
+
+	/** Notes a short text leaf; `capped`: kept only while fewer than MAX_SHORT_TEXTS distinct texts are. */
+	noteText(text: string, capped: boolean): void {
+		this.textsMet.push(text);
+		this.textCapped.push(capped);
+	}
+
+	get shortTexts(): Set<string> {
+		if (this.textSet === null) {
+			const set = new Set<string>();
+			for (let i = 0; i < this.textsMet.length; i++) if (!this.textCapped[i] || set.size < MAX_SHORT_TEXTS) set.add(this.textsMet[i]!);
+			this.textSet = set;
+		}
+		return this.textSet;
 	}
 
 	private url(): URL | null {
@@ -94,7 +112,7 @@ class LazyShape implements PayloadShape {
 	}
 }
 
-function walk(root: DecodedNode, shape: PayloadShape, budget: number): number {
+function walk(root: DecodedNode, shape: LazyShape, budget: number): number {
 	const stack: DecodedNode[] = [root];
 	while (stack.length > 0 && budget > 0) {
 		const node = stack.pop()!;
@@ -103,7 +121,7 @@ function walk(root: DecodedNode, shape: PayloadShape, budget: number): number {
 			if (node.kind === 'object' && shape.objects.length < MAX_OBJECTS) shape.objects.push(new LazyObjectView(node));
 			for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
 		}
-		if (typeof node.text === 'string' && node.text.length <= SHORT_TEXT && shape.shortTexts.size < MAX_SHORT_TEXTS) shape.shortTexts.add(node.text);
+		if (typeof node.text === 'string' && node.text.length <= SHORT_TEXT) shape.noteText(node.text, true);
 		if (node.decoded) stack.push(node.decoded);
 	}
 	return budget;
@@ -129,7 +147,7 @@ class LazyObjectView implements ObjectView {
  * A url-encoded body whose tree has no form layer (no form codec ran) still has fields worth reading:
  * `crc=…&gzip=1&data_list=…` names an SDK on its own.
  */
-function addFormFallback(root: DecodedNode, shape: PayloadShape): void {
+function addFormFallback(root: DecodedNode, shape: LazyShape): void {
 	if (root.decoded?.kind === 'object' || typeof root.text !== 'string') return;
 	const text = root.text.trim();
 	if (text.length === 0 || text.length > 4 * 1024 * 1024 || !/^[^=&\s]+=[^\s]*(?:&[^=&\s]+=[^\s]*)*$/.test(text.slice(0, 4096))) return;
@@ -145,7 +163,7 @@ function addFormFallback(root: DecodedNode, shape: PayloadShape): void {
 		const child: DecodedNode = { path: childPath(node.path, key), kind: 'text', key, text: value };
 		node.children!.push(child);
 		if (!fields.has(key)) fields.set(key, child);
-		if (value.length <= SHORT_TEXT) shape.shortTexts.add(value);
+		if (value.length <= SHORT_TEXT) shape.noteText(value, false);
 	}
 	shape.objects.unshift({ node, fields });
 }
