@@ -57,6 +57,9 @@ describe('Telltale in the browser', () => {
 		const tree = await decodedTreeText(app.page);
 		expect(tree).toContain('https://www.webmd.com/depression/guide/detecting-depression');
 		expect(tree).toContain('$AppViewScreen');
+		// Where data_list sat in the form body: the codec's range, in the key's tooltip.
+		const dataList = app.page.locator('[data-testid="decoded-tree"] [data-path="body › form.data_list"] > .line .key');
+		expect(await dataList.getAttribute('title')).toMatch(/^body › form\.data_list\nat [\d,]+–[\d,]+ of this layer's input$/);
 	});
 
 	test('a finding names its path through every layer, and clicking it reveals that node in the tree', async () => {
