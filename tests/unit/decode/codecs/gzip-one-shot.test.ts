@@ -31,9 +31,18 @@ const SPOILS: Record<string, Spoil> = {
 	}
 };
 
-function streaming(input: Uint8Array, budget: Budget): { bytes: Uint8Array; spent: number } | 'other' {
+/**
+ * A stored block repeats its length as a one's complement (NLEN). zlib (the streaming path) refuses a
+ * stream where the two disagree; fflate (the one-call path) reads LEN alone. The one-call path answers
+ * only when the output's CRC-32 and size match the trailer, so the bytes it shows are the ones that
+ * were compressed: the only divergence allowed, and named here.
+ */
+const REDUNDANT_LENGTH_REFUSED = 'invalid stored block lengths';
+
+function streaming(input: Uint8Array, budget: Budget): { bytes: Uint8Array; spent: number } | 'other' | 'stricter' {
 	try {
 		const run = inflateBounded(input, 'gzip', { budget, hints: {} });
+		if (run.error === REDUNDANT_LENGTH_REFUSED) return 'stricter';
 		if (run.error || run.truncated) return 'other';
 		return { bytes: run.take(), spent: budget.bytesProduced };
 	} catch (e) {
@@ -55,7 +64,7 @@ describe('gzip: the one-shot path for small inputs', () => {
 				const slowBudget = new Budget();
 				const slow = streaming(input, slowBudget);
 				expect(slow).not.toBe('other');
-				if (slow === 'other') return;
+				if (slow === 'other' || slow === 'stricter') return;
 				expect(Buffer.from(fast).equals(Buffer.from(slow.bytes))).toBe(true);
 				// A clean single member: the streaming decode adds no note either.
 				const decoded = gzip.decode(input, ctx());
@@ -70,6 +79,16 @@ describe('gzip: the one-shot path for small inputs', () => {
 			const input = new Uint8Array(gzipSync(text));
 			expect(oneShotSingleMember(input, ctx())).not.toBeNull();
 		}
+	});
+
+	it('shows a stored block whose redundant length is spoiled when the checksum proves the bytes, where zlib refuses it', () => {
+		const g = new Uint8Array(gzipSync('{"stored":true}', { level: 0 }));
+		// Byte 13 is the first byte of NLEN (header 10, block header 1, LEN 2).
+		const spoiled = g.slice();
+		spoiled[13] = spoiled[13]! ^ 0x08;
+		expect(streaming(spoiled, new Budget())).toBe('stricter');
+		const decoded = gzip.decode(spoiled, ctx());
+		expect(decoded.kind === 'bytes' && new TextDecoder().decode(decoded.bytes)).toBe('{"stored":true}');
 	});
 
 	it('steps aside for two identical members, which a CRC check alone would accept', () => {

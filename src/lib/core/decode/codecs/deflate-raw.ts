@@ -1,7 +1,7 @@
 import { Inflate } from 'fflate';
 import { failure, type BytesCodec } from '../codec';
 import { isReadable, utf8OrNull } from '../text';
-import { inflateBounded } from './inflate-stream';
+import { afterTheData, inflateBounded } from './inflate-stream';
 import { hasZlibHeader } from './zlib';
 
 /** How much of the input sniff test-inflates; enough to reject most non-DEFLATE data, small enough to stay cheap. */
@@ -53,6 +53,7 @@ export const deflateRaw: BytesCodec = {
 			};
 		}
 		if (run.size === 0) return failure('DEFLATE stream holds no data');
+		if (run.end < input.length) return { kind: 'bytes', bytes: run.take(), note: `${afterTheData(input.subarray(run.end))} after the DEFLATE data` };
 		return { kind: 'bytes', bytes: run.take() };
 	}
 };

@@ -1,64 +1,137 @@
 /**
- * DEFLATE (raw, or inside gzip members) through fflate's streaming decoders, fed in slices so the output
- * can be checked against the budget after every slice: one slice of DEFLATE expands at most about 1032×,
- * so a bomb is stopped a few MiB past its allowance instead of at its full size.
- *
- * Slices are whole multiples of SLICE bytes, as large as the allowance left can absorb even if every
- * byte expanded 1032× (fflate's per-push overhead — a 32 KiB window copy, output copies — dominates
- * with small slices). Near the allowance they shrink back to SLICE, so the output first passes the
- * allowance at the same slice boundary, with the same size, as with SLICE-byte slices throughout.
+ * DEFLATE (raw, or the members of a gzip file) through pako's streaming inflater. It hands its output
+ * over in fresh chunks of a fixed size, so the sink counts each chunk against the budget and stops a
+ * bomb at most one chunk past its allowance; the input goes in slices so the clock is read between
+ * them as well. zlib counts the input it consumed, so where each stream ends is known: a gzip
+ * member's trailer, the next member and any bytes after the data are found where they really are.
  */
-import { Gunzip, Inflate } from 'fflate';
-import { LimitExceeded } from '../../limits';
+import { Inflate, type ZStream } from 'pako';
 import type { DecodeContext } from '../codec';
 import { BoundedSink } from './bounded-sink';
 
-const SLICE = 4096;
-/** The most one slice may be, however much allowance is left. */
-const MAX_SLICE = 64 * SLICE;
-/** DEFLATE's largest expansion per input byte, plus one held-back match of 258 bytes per push. */
-const MAX_EXPANSION = 1032;
-const HELD_BACK = 1024;
+/** Input fed per push: the clock is read at least this often. */
+const INPUT_SLICE = 1 << 20;
+/** Output chunk sizes: large chunks are faster, small ones waste less on small streams. */
+const MIN_CHUNK = 16 * 1024;
+const MAX_CHUNK = 256 * 1024;
+/** zlib's status for "input ended before the stream did" when the last input was pushed. */
+const Z_BUF_ERROR = -5;
+const GZIP_TRAILER = 8;
 
 export interface InflateOutcome {
 	/** The output, recorded against the budget when taken (a failed decode costs the budget nothing). */
 	take(): Uint8Array;
 	/** Bytes produced. */
 	size: number;
-	/** The stream ended before its last block: the output is the readable prefix. */
+	/** The input ended before the stream did: the output is the readable prefix. */
 	truncated: boolean;
 	/** The library's complaint when the data is not valid DEFLATE. */
 	error: string | null;
-	/** Output offsets where each gzip member ends and the input offset of its trailer (gzip only). */
+	/** gzip: where each member's output ends and the input offset of its trailer (which may be cut short). */
 	members: Array<{ outputEnd: number; trailerAt: number }>;
+	/** Input offset just past the data: the end of the DEFLATE stream (raw), or of the last member's trailer (gzip). */
+	end: number;
 }
+
+type StreamEnd = { kind: 'end'; consumed: number } | { kind: 'truncated' } | { kind: 'error'; message: string };
 
 /** Inflates `data` as raw DEFLATE or as (possibly multi-member) gzip. Throws LimitExceeded for bombs. */
 export function inflateBounded(data: Uint8Array, format: 'raw' | 'gzip', ctx: DecodeContext, inputLength = data.length): InflateOutcome {
 	const sink = new BoundedSink(ctx, inputLength);
 	const members: InflateOutcome['members'] = [];
-	const onData = (chunk: Uint8Array) => sink.push(chunk);
-	const stream = format === 'gzip' ? new Gunzip(onData) : new Inflate(onData);
-	if (stream instanceof Gunzip) {
-		// Called when the next member's header is read: the previous member's trailer is the 8 bytes before it.
-		stream.onmember = (offset: number) => members.push({ outputEnd: sink.size, trailerAt: offset - 8 });
-	}
 	let error: string | null = null;
 	let truncated = false;
-	try {
-		for (let at = 0; at < data.length; ) {
-			const room = Math.floor((sink.remaining - HELD_BACK) / MAX_EXPANSION / SLICE) * SLICE;
-			const slice = Math.min(MAX_SLICE, Math.max(SLICE, room));
-			stream.push(data.subarray(at, at + slice), false);
-			at += slice;
-			ctx.budget.checkTime();
+	let end = 0;
+	let at = 0;
+	for (;;) {
+		const start = format === 'gzip' ? gzipDataStart(data, at) : at;
+		if (start === null) {
+			truncated = true;
+			break;
 		}
-		stream.push(new Uint8Array(0), true);
-	} catch (e) {
-		if (!(e instanceof Error) || e instanceof LimitExceeded) throw e;
-		if (/unexpected EOF/i.test(e.message)) truncated = true;
-		else error = e.message;
+		const stream = inflateRaw(data, start, sink, ctx);
+		if (stream.kind !== 'end') {
+			if (stream.kind === 'truncated') truncated = true;
+			else error = stream.message;
+			break;
+		}
+		end = start + stream.consumed;
+		if (format === 'raw') break;
+		members.push({ outputEnd: sink.size, trailerAt: end });
+		end = Math.min(data.length, end + GZIP_TRAILER);
+		at = end;
+		// Another member follows only where its magic bytes are; anything else is left for the caller to name.
+		if (!startsGzipMember(data, at)) break;
 	}
-	if (format === 'gzip') members.push({ outputEnd: sink.size, trailerAt: data.length - 8 });
-	return { take: () => sink.finish(), size: sink.size, truncated, error, members };
+	return { take: () => sink.finish(), size: sink.size, truncated, error, members, end };
+}
+
+function inflateRaw(data: Uint8Array, from: number, sink: BoundedSink, ctx: DecodeContext): StreamEnd {
+	const inflater = new Inflate({ raw: true, chunkSize: chunkSizeFor(data.length - from) });
+	let stream: ZStream | null = null;
+	inflater.onStart = (s) => {
+		stream = s;
+	};
+	// Each chunk is a new array (pako allocates the next one), so the sink may keep it as it is.
+	inflater.onData = (chunk) => {
+		sink.push(chunk);
+		ctx.budget.checkTime();
+	};
+	// pako's own handler would join the chunks a second time.
+	inflater.onEnd = () => {};
+	let at = from;
+	do {
+		const next = Math.min(data.length, at + INPUT_SLICE);
+		inflater.push(data.subarray(at, next), next === data.length);
+		at = next;
+		ctx.budget.checkTime();
+	} while (at < data.length && !inflater.ended);
+	if (inflater.err === 0 && inflater.ended) return { kind: 'end', consumed: (stream as ZStream | null)?.total_in ?? 0 };
+	if (inflater.err === Z_BUF_ERROR) return { kind: 'truncated' };
+	return { kind: 'error', message: inflater.msg };
+}
+
+/** What follows a stream's data, in a few words: padding is common (tape blocks, fixed-size buffers). */
+export function afterTheData(rest: Uint8Array): string {
+	const n = rest.length.toLocaleString('en-US');
+	const plural = rest.length === 1 ? '' : 's';
+	return rest.every((b) => b === 0) ? `${n} zero byte${plural} of padding` : `${n} other byte${plural}`;
+}
+
+function chunkSizeFor(inputLeft: number): number {
+	let size = MIN_CHUNK;
+	while (size < MAX_CHUNK && size < inputLeft * 4) size *= 2;
+	return size;
+}
+
+const FHCRC = 2;
+const FEXTRA = 4;
+const FNAME = 8;
+const FCOMMENT = 16;
+
+function startsGzipMember(data: Uint8Array, at: number): boolean {
+	return data.length - at >= 3 && data[at] === 0x1f && data[at + 1] === 0x8b && data[at + 2] === 8;
+}
+
+/**
+ * Where the DEFLATE data of the gzip member at `at` starts (RFC 1952 header: fixed 10 bytes, then the
+ * optional extra field, name, comment and header CRC), or null when the header is cut short. The
+ * caller has checked the magic bytes.
+ */
+export function gzipDataStart(data: Uint8Array, at: number): number | null {
+	if (data.length - at < 10) return null;
+	const flags = data[at + 3]!;
+	let p = at + 10;
+	if (flags & FEXTRA) {
+		if (p + 2 > data.length) return null;
+		p += 2 + (data[p]! | (data[p + 1]! << 8));
+	}
+	for (const field of [FNAME, FCOMMENT]) {
+		if (!(flags & field)) continue;
+		const zero = data.indexOf(0, p);
+		if (zero < 0) return null;
+		p = zero + 1;
+	}
+	if (flags & FHCRC) p += 2;
+	return p > data.length ? null : p;
 }

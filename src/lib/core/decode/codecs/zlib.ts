@@ -1,6 +1,6 @@
 import { failure, type BytesCodec } from '../codec';
 import { adler32, hex32, readUint32BE } from './checksums';
-import { inflateBounded } from './inflate-stream';
+import { afterTheData, inflateBounded } from './inflate-stream';
 
 /** True when the first two bytes are a zlib header (RFC 1950): DEFLATE, window ≤ 32 KiB, check bits right. */
 export function hasZlibHeader(bytes: Uint8Array): boolean {
@@ -37,16 +37,15 @@ export const zlib: BytesCodec = {
 			};
 		}
 		const bytes = run.take();
-		if (input.length < 2 + 2 + 4) return { kind: 'bytes', bytes, note: 'zlib stream has no Adler-32 trailer' };
-		const stored = readUint32BE(input, input.length - 4);
+		// The Adler-32 sits right after the DEFLATE data (run.end counts from the zlib header's end).
+		const trailerAt = 2 + run.end;
+		if (trailerAt + 4 > input.length) return { kind: 'bytes', bytes, note: 'zlib stream has no Adler-32 trailer' };
+		const notes: string[] = [];
+		const stored = readUint32BE(input, trailerAt);
 		const computed = adler32(bytes);
-		if (stored !== computed) {
-			return {
-				kind: 'bytes',
-				bytes,
-				note: `Adler-32 is ${hex32(computed)}, trailer says ${hex32(stored)}: the data may be corrupted or followed by other bytes`
-			};
-		}
+		if (stored !== computed) notes.push(`Adler-32 is ${hex32(computed)}, trailer says ${hex32(stored)}: the data may be corrupted`);
+		if (trailerAt + 4 < input.length) notes.push(`${afterTheData(input.subarray(trailerAt + 4))} after the zlib data`);
+		if (notes.length > 0) return { kind: 'bytes', bytes, note: notes.join('; ') };
 		return { kind: 'bytes', bytes };
 	}
 };
