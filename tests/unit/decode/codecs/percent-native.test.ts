@@ -52,6 +52,20 @@ describe('percentDecode native fast path', () => {
 		);
 	});
 
+	it('matches it on long values too (past 256 characters a native scan picks the path)', () => {
+		// A long ASCII run with one random piece at a random place: the piece alone decides the path.
+		const long = fc.tuple(encoded, fc.nat(300), fc.constantFrom('%2B', 'abc', '+')).map(([text, at, filler]) => {
+			const pad = filler.repeat(Math.ceil(300 / filler.length));
+			return pad.slice(0, at) + text + pad.slice(at);
+		});
+		fc.assert(
+			fc.property(long, fc.boolean(), (text, plus) => {
+				expect(percentDecode(text, plus)).toEqual(byDefinition(text, plus));
+			}),
+			{ numRuns: 1500 }
+		);
+	});
+
 	it.each([
 		['weather%20book', 'weather book'],
 		['a+b%2Bc', 'a b+c'],

@@ -21,7 +21,7 @@ export function percentDecode(text: string, plusAsSpace: boolean): string | Uint
 	// Query values are decoded by the thousand: ASCII whose every `%` starts an escape decodes natively.
 	// decodeURIComponent rejects exactly what strict UTF-8 rejects; a leading BOM (which TextDecoder
 	// drops) and anything it rejects take the byte path below.
-	if (text.length <= NATIVE_MAX && asciiWithWellFormedEscapes(text)) {
+	if (asciiWithWellFormedEscapes(text)) {
 		try {
 			const decoded = decodeURIComponent(plusAsSpace ? text.replaceAll('+', ' ') : text);
 			if (decoded.charCodeAt(0) !== 0xfeff) return decoded;
@@ -54,10 +54,13 @@ export function percentDecode(text: string, plusAsSpace: boolean): string | Uint
 	return utf8OrNull(bytes) ?? bytes;
 }
 
-/** Values up to this long try the native decoder first. */
-const NATIVE_MAX = 4096;
+/** Past this length a native scan beats the loop (a Sensors batch's data_list is ~185,000 characters). */
+const LOOP_MAX = 256;
+/** A character outside ASCII, or a `%` that does not start an escape. */
+const NOT_ASCII_OR_STRAY_PERCENT = /[^\x00-\x7f]|%(?![0-9A-Fa-f]{2})/;
 
 function asciiWithWellFormedEscapes(text: string): boolean {
+	if (text.length > LOOP_MAX) return !NOT_ASCII_OR_STRAY_PERCENT.test(text);
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c >= 0x80) return false;
