@@ -32,16 +32,15 @@ export const SEARCH_ENGINES: readonly SearchEngine[] = [
 
 /** The engine a URL belongs to, or null. */
 export function searchEngineOf(url: URL): SearchEngine | null {
-	const host = url.hostname.toLowerCase();
-	const name = domainWithoutSuffix(host);
-	for (const engine of SEARCH_ENGINES) {
-		const matches = engine.site.includes('.')
-			? host === engine.site || host.endsWith(`.${engine.site}`)
-			: name === engine.site;
-		if (matches && engine.path.test(url.pathname)) return engine;
-	}
+	for (const engine of enginesAt(url.hostname.toLowerCase())) if (engine.path.test(url.pathname)) return engine;
 	return null;
 }
+
+/** The engines whose site a host belongs to, in list order (nearly always none): kept per host. */
+const enginesAt = boundedMemo((host: string): readonly SearchEngine[] => {
+	const name = domainWithoutSuffix(host);
+	return SEARCH_ENGINES.filter((engine) => (engine.site.includes('.') ? host === engine.site || host.endsWith(`.${engine.site}`) : name === engine.site));
+});
 
 /** Every URL of a capture asks about one of a few hosts: the registrable name is kept per host. */
 const domainWithoutSuffix = boundedMemo((host) => parse(host, { allowPrivateDomains: false }).domainWithoutSuffix);
