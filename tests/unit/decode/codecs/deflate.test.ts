@@ -4,6 +4,8 @@ import { deflateRawSync, deflateSync } from 'node:zlib';
 import { deflateRaw } from '../../../../src/lib/core/decode/codecs/deflate-raw';
 import { Budget, LimitExceeded } from '../../../../src/lib/core/limits';
 import { bytesOf, ctx } from './context';
+import { hasZlibHeader } from '../../../../src/lib/core/decode/codecs/zlib';
+import { isReadable, utf8OrNull } from '../../../../src/lib/core/decode/text';
 import { deflateZeroBomb } from './bombs';
 
 const enc = new TextEncoder();
@@ -76,6 +78,20 @@ describe('deflate (raw): properties', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ minLength: 1, maxLength: 4096 }), fc.integer({ min: 0, max: 9 }), (data, level) => {
 				expect(bytesOf(deflateRaw.decode(deflateRawSync(data, { level }), ctx()))).toEqual(data);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('sniff takes every stream node:zlib produces, and turns down a cut small one (it must end where the input does)', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ minLength: 1, maxLength: 4096 }), fc.integer({ min: 0, max: 9 }), (data, level) => {
+				const packed = new Uint8Array(deflateRawSync(data, { level }));
+				// What sniff turns down before probing: a zlib header by chance, or a start that reads as text.
+				const start = utf8OrNull(packed.subarray(0, 64));
+				fc.pre(!hasZlibHeader(packed) && !(start !== null && isReadable(start)));
+				expect(deflateRaw.sniff(packed, {})).toBe(0.3);
+				if (packed.length <= 64 && packed.length > 2) expect(deflateRaw.sniff(packed.subarray(0, packed.length - 1), {})).toBe(0);
 			}),
 			{ numRuns: 200 }
 		);

@@ -1,6 +1,6 @@
 /**
  * The one-shot path for small gzip inputs may only answer when the streaming path would give the same
- * bytes, budget charge and no note; otherwise it must step aside (one built input aside, named below). Checked on valid members and on every
+ * bytes, budget charge and no note; otherwise it must step aside. Checked on valid members and on every
  * way a capture can spoil one: extra members, trailing bytes, flipped bits, cuts and lying trailers.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,18 +31,9 @@ const SPOILS: Record<string, Spoil> = {
 	}
 };
 
-/**
- * A stored block repeats its length as a one's complement (NLEN). zlib (the streaming path) refuses a
- * stream where the two disagree; fflate (the one-call path) reads LEN alone. The one-call path answers
- * only when the output's CRC-32 and size match the trailer, so the bytes it shows are the ones that
- * were compressed: the only divergence allowed, and named here.
- */
-const REDUNDANT_LENGTH_REFUSED = 'invalid stored block lengths';
-
-function streaming(input: Uint8Array, budget: Budget): { bytes: Uint8Array; spent: number } | 'other' | 'stricter' {
+function streaming(input: Uint8Array, budget: Budget): { bytes: Uint8Array; spent: number } | 'other' {
 	try {
 		const run = inflateBounded(input, 'gzip', { budget, hints: {} });
-		if (run.error === REDUNDANT_LENGTH_REFUSED) return 'stricter';
 		if (run.error || run.truncated) return 'other';
 		return { bytes: run.take(), spent: budget.bytesProduced };
 	} catch (e) {
@@ -64,7 +55,7 @@ describe('gzip: the one-shot path for small inputs', () => {
 				const slowBudget = new Budget();
 				const slow = streaming(input, slowBudget);
 				expect(slow).not.toBe('other');
-				if (slow === 'other' || slow === 'stricter') return;
+				if (slow === 'other') return;
 				expect(Buffer.from(fast).equals(Buffer.from(slow.bytes))).toBe(true);
 				// A clean single member: the streaming decode adds no note either.
 				const decoded = gzip.decode(input, ctx());
@@ -81,14 +72,13 @@ describe('gzip: the one-shot path for small inputs', () => {
 		}
 	});
 
-	it('shows a stored block whose redundant length is spoiled when the checksum proves the bytes, where zlib refuses it', () => {
+	it('refuses a stored block whose length copy is spoiled on both paths (one decoder, one verdict)', () => {
 		const g = new Uint8Array(gzipSync('{"stored":true}', { level: 0 }));
-		// Byte 13 is the first byte of NLEN (header 10, block header 1, LEN 2).
+		// Byte 13 is the first byte of NLEN (header 10, block header 1, LEN 2), the one's complement of LEN.
 		const spoiled = g.slice();
 		spoiled[13] = spoiled[13]! ^ 0x08;
-		expect(streaming(spoiled, new Budget())).toBe('stricter');
-		const decoded = gzip.decode(spoiled, ctx());
-		expect(decoded.kind === 'bytes' && new TextDecoder().decode(decoded.bytes)).toBe('{"stored":true}');
+		expect(oneShotSingleMember(spoiled, ctx())).toBeNull();
+		expect(gzip.decode(spoiled, ctx())).toEqual({ kind: 'failure', reason: 'invalid gzip stream: invalid stored block lengths' });
 	});
 
 	it('steps aside for two identical members, which a CRC check alone would accept', () => {
@@ -98,15 +88,18 @@ describe('gzip: the one-shot path for small inputs', () => {
 		expect(decoded.kind === 'bytes' && new TextDecoder().decode(decoded.bytes)).toBe('{"same":true}{"same":true}');
 	});
 
-	it('the price of not knowing where the stream ended: a file built to end in a copy of a broken first trailer', () => {
-		// Member A with its trailer broken, then bytes ending in A's true trailer: the streaming path shows
-		// A, B and a checksum note; the one-call path can only show A. Data not shown, never invented.
+	it('steps aside for a file that ends in a copy of the first member trailer: it knows where the stream ended', () => {
+		// Member A with its trailer broken, then member B, then A's true trailer: the last 8 bytes match A's
+		// output, but A's DEFLATE data ends before them, so the streaming path shows A, B and the mismatch.
 		const a = new Uint8Array(gzipSync('{"a":1}'));
 		const trailer = a.slice(a.length - 8);
 		const broken = a.slice();
 		broken[broken.length - 8] = broken[broken.length - 8]! ^ 0xff;
 		const built = new Uint8Array([...broken, ...gzipSync('{"b":2}'), ...trailer]);
-		expect(new TextDecoder().decode(oneShotSingleMember(built, ctx())!)).toBe('{"a":1}');
+		expect(oneShotSingleMember(built, ctx())).toBeNull();
+		const decoded = gzip.decode(built, ctx());
+		expect(decoded.kind === 'bytes' && new TextDecoder().decode(decoded.bytes)).toBe('{"a":1}{"b":2}');
+		expect(decoded.kind === 'bytes' && decoded.note).toMatch(/^2 gzip members; checksum mismatch \(member 1 CRC-32/);
 	});
 
 	it('steps aside for a small bomb whose trailer claims a small size, and the streaming path stops it', () => {

@@ -1,7 +1,6 @@
-import { Inflate } from 'fflate';
 import { failure, type BytesCodec } from '../codec';
 import { isReadable, utf8OrNull } from '../text';
-import { afterTheData, inflateBounded } from './inflate-stream';
+import { afterTheData, inflateBounded, startsAsRawDeflate } from './inflate-stream';
 import { hasZlibHeader } from './zlib';
 
 /** How much of the input sniff test-inflates; enough to reject most non-DEFLATE data, small enough to stay cheap. */
@@ -11,14 +10,7 @@ const SNIFF_BYTES = 64;
 function startsLikeDeflate(input: Uint8Array): boolean {
 	// BTYPE 11 is reserved; every other first block type is possible.
 	if (input.length < 2 || ((input[0]! >> 1) & 3) === 3) return false;
-	let ok = true;
-	try {
-		const probe = new Inflate(() => {});
-		probe.push(input.subarray(0, SNIFF_BYTES), input.length <= SNIFF_BYTES);
-	} catch {
-		ok = false;
-	}
-	return ok;
+	return startsAsRawDeflate(input, SNIFF_BYTES);
 }
 
 /**

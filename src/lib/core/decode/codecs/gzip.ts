@@ -1,7 +1,6 @@
-import { inflateSync } from 'fflate';
 import { failure, type BytesCodec, type DecodeContext } from '../codec';
 import { crc32, hex32, readUint32LE } from './checksums';
-import { afterTheData, inflateBounded, type InflateOutcome } from './inflate-stream';
+import { afterTheData, inflateBounded, inflateRawInto, type InflateOutcome } from './inflate-stream';
 
 const FEXTRA = 4;
 const FNAME = 8;
@@ -94,21 +93,13 @@ function trailerNotes(input: Uint8Array, output: Uint8Array, members: InflateOut
 }
 
 /**
- * Small inputs are inflated first in one call by fflate, into a buffer of the size the trailer declares:
- * setting up a streaming decoder (its state, window and first output chunk) costs more than a small
- * body's whole decode. The result is kept only when the streaming path would return the same bytes
- * without a note: a plain 10-byte header, an output of the declared size and CRC-32, and no earlier
- * copy of the trailer's 8 bytes. One divergence is allowed: fflate reads a stored block's length and
- * ignores its one's complement copy, which zlib checks; the CRC-32 proves the bytes either way.
- *
- * fflate's one-call decoder does not say where the DEFLATE stream ended. A stream that ends early
- * (more members, or other bytes, follow) leaves the file's last 8 bytes to something else, and they can
- * only match the output's CRC-32 and size if they repeat the first member's own trailer, which then
- * sits where that stream ended: found by the scan, and decoded the streaming way. What the scan cannot
- * tell is a first member whose own trailer is broken while the file ends in a copy of the right one:
- * that file has to be built on purpose, and what it hides is data not shown, never data invented.
- * Anything else (extra members, trailing bytes, corruption, a lying size) goes the streaming way. A
- * trailer that lies about a bomb costs at most the decoding of ONE_SHOT_MAX_INPUT × 1032 bytes first.
+ * Small inputs are inflated first in one call, into a buffer of the size the trailer declares: setting
+ * up a streaming decoder (its state, window and output chunks) costs more than a small body's whole
+ * decode. The result is kept only when the streaming path would return the same bytes without a note:
+ * a plain 10-byte header, a DEFLATE stream that ends exactly where the trailer starts, and an output of
+ * the declared size and CRC-32. Anything else (more members, trailing bytes, corruption, a lying size)
+ * goes the streaming way. The buffer bounds the work: a trailer that lies about a bomb costs at most
+ * the decoding of the size it declares, which the budget allows.
  */
 const ONE_SHOT_MAX_INPUT = 32 * 1024;
 const HEADER = 10;
@@ -119,28 +110,12 @@ export function oneShotSingleMember(input: Uint8Array, ctx: DecodeContext): Uint
 	const declared = readUint32LE(input, input.length - 4);
 	if (declared === 0 || declared > ctx.budget.allowanceFor(input.length)) return null;
 	const deflate = input.subarray(HEADER, input.length - TRAILER);
-	let out: Uint8Array;
-	try {
-		// One byte more than declared: a longer output fills it and is seen.
-		out = inflateSync(deflate, { out: new Uint8Array(declared + 1) });
-	} catch {
-		return null;
-	}
-	if (out.length !== declared || crc32(out) !== readUint32LE(input, input.length - TRAILER)) return null;
-	// A member that ended before the trailer would be followed by its own trailer, the same 8 bytes.
-	if (repeatsTrailer(input)) return null;
+	// One byte more than declared: a longer output fills it and is seen.
+	const out = new Uint8Array(declared + 1);
+	const run = inflateRawInto(deflate, out);
+	if (run === null || run.consumed !== deflate.length || run.produced !== declared) return null;
+	const bytes = out.subarray(0, declared);
+	if (crc32(bytes) !== readUint32LE(input, input.length - TRAILER)) return null;
 	ctx.budget.checkTime();
-	return out;
-}
-
-/** Whether the last 8 bytes (CRC-32 and size) also appear earlier, after the header. */
-function repeatsTrailer(input: Uint8Array): boolean {
-	const at = input.length - TRAILER;
-	const first = input[at]!;
-	for (let p = input.indexOf(first, HEADER); p >= 0 && p < at; p = input.indexOf(first, p + 1)) {
-		let k = 1;
-		while (k < TRAILER && input[p + k] === input[at + k]) k++;
-		if (k === TRAILER) return true;
-	}
-	return false;
+	return bytes;
 }

@@ -5,7 +5,7 @@
  * them as well. zlib counts the input it consumed, so where each stream ends is known: a gzip
  * member's trailer, the next member and any bytes after the data are found where they really are.
  */
-import { Inflate, type ZStream } from 'pako';
+import { Inflate, ZStream, zlibInflate, zlibInflateInit2, zlibInflateReset } from 'pako';
 import type { DecodeContext } from '../codec';
 import { BoundedSink } from './bounded-sink';
 
@@ -96,6 +96,67 @@ export function afterTheData(rest: Uint8Array): string {
 	const n = rest.length.toLocaleString('en-US');
 	const plural = rest.length === 1 ? '' : 's';
 	return rest.every((b) => b === 0) ? `${n} zero byte${plural} of padding` : `${n} other byte${plural}`;
+}
+
+/** zlib's status for a stream that reached its end. */
+const Z_STREAM_END = 1;
+const Z_FINISH = 4;
+/** One raw-DEFLATE state, reset for each small input: setting one up costs more than a small body's decode. */
+let shared: ZStream | null = null;
+
+/**
+ * Inflates raw DEFLATE in one call into `out`, which bounds the work: zlib stops when `out` is full, so a
+ * stream that lies about its size costs at most `out.length` bytes of decoding. Returns how many input
+ * bytes the stream took and how many it wrote, or null unless the stream ended (complete, in `out`).
+ */
+export function inflateRawInto(deflate: Uint8Array, out: Uint8Array): { consumed: number; produced: number } | null {
+	const stream = resetShared();
+	stream.input = deflate;
+	stream.next_in = 0;
+	stream.avail_in = deflate.length;
+	stream.output = out as Uint8Array<ArrayBuffer>;
+	stream.next_out = 0;
+	stream.avail_out = out.length;
+	const status = zlibInflate(stream, Z_FINISH);
+	const result = status === Z_STREAM_END ? { consumed: stream.next_in, produced: stream.next_out } : null;
+	// The shared state must not keep a body alive.
+	stream.input = EMPTY;
+	stream.output = EMPTY;
+	return result;
+}
+
+const EMPTY = new Uint8Array(0);
+/** Where a probe's output goes: its bytes are never read. */
+const PROBE_OUTPUT = new Uint8Array(64 * 1024);
+const Z_SYNC_FLUSH = 2;
+const Z_DATA_ERROR = -3;
+
+/**
+ * Whether the start of `bytes` reads as raw DEFLATE: no error in its first `probe` bytes (and, when
+ * that is the whole input, a stream that ends there). For sniffing data that has no magic bytes.
+ */
+export function startsAsRawDeflate(bytes: Uint8Array, probe: number): boolean {
+	const stream = resetShared();
+	const whole = bytes.length <= probe;
+	stream.input = whole ? bytes : bytes.subarray(0, probe);
+	stream.next_in = 0;
+	stream.avail_in = stream.input.length;
+	stream.output = PROBE_OUTPUT;
+	stream.next_out = 0;
+	stream.avail_out = PROBE_OUTPUT.length;
+	const status = zlibInflate(stream, whole ? Z_FINISH : Z_SYNC_FLUSH);
+	stream.input = EMPTY;
+	stream.output = EMPTY;
+	// A whole input must be a whole stream; a prefix only has to be free of errors so far.
+	return whole ? status === Z_STREAM_END : status !== Z_DATA_ERROR;
+}
+
+function resetShared(): ZStream {
+	if (shared === null) {
+		shared = new ZStream();
+		zlibInflateInit2(shared, -15);
+	} else zlibInflateReset(shared);
+	return shared;
 }
 
 function chunkSizeFor(inputLeft: number): number {
