@@ -93,20 +93,19 @@ function trailerNotes(input: Uint8Array, output: Uint8Array, members: InflateOut
 }
 
 /**
- * Small inputs are inflated first in one call, into a buffer of the size the trailer declares: setting
- * up a streaming decoder (its state, window and output chunks) costs more than a small body's whole
- * decode. The result is kept only when the streaming path would return the same bytes without a note:
- * a plain 10-byte header, a DEFLATE stream that ends exactly where the trailer starts, and an output of
- * the declared size and CRC-32. Anything else (more members, trailing bytes, corruption, a lying size)
- * goes the streaming way. The buffer bounds the work: a trailer that lies about a bomb costs at most
- * the decoding of the size it declares, which the budget allows.
+ * A single plain member is inflated first in one call, into a buffer of the size its trailer declares:
+ * no stream set-up, no output chunks to join. The result is kept only when the streaming path would
+ * return the same bytes without a note: a plain 10-byte header, a DEFLATE stream that ends exactly
+ * where the trailer starts, and an output of the declared size and CRC-32. Anything else (more
+ * members, trailing bytes, corruption, a lying size) goes the streaming way. The buffer bounds the
+ * work: a trailer that lies about a bomb costs at most the decoding of the size it declares, which the
+ * budget allows.
  */
-const ONE_SHOT_MAX_INPUT = 32 * 1024;
 const HEADER = 10;
 const TRAILER = 8;
 
 export function oneShotSingleMember(input: Uint8Array, ctx: DecodeContext): Uint8Array | null {
-	if (input.length > ONE_SHOT_MAX_INPUT || input.length < HEADER + TRAILER + 2 || !hasGzipHeader(input) || input[3] !== 0) return null;
+	if (input.length < HEADER + TRAILER + 2 || !hasGzipHeader(input) || input[3] !== 0) return null;
 	const declared = readUint32LE(input, input.length - 4);
 	if (declared === 0 || declared > ctx.budget.allowanceFor(input.length)) return null;
 	const deflate = input.subarray(HEADER, input.length - TRAILER);
