@@ -1,6 +1,6 @@
 /**
- * A small benchmark harness: every benchmark times Telltale against a baseline in the same run
- * (warm-up first, then interleaved runs, medians compared), so the ratio survives a busy machine
+ * A small benchmark harness: every benchmark times Telltale against a baseline in the same run, each
+ * side in processes of its own (isolated.ts), medians compared, so the ratio survives a busy machine
  * better than absolute times do. Timing assertions belong here, never in unit tests.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -41,41 +41,47 @@ export interface BenchResult {
 	problem: string | null;
 }
 
-export function measure<Input>(bench: Benchmark<Input>): BenchResult {
+export type Side = 'baseline' | 'subject';
+
+/** What one child process measured of one side. */
+export interface SideRuns {
+	times: number[];
+	/** The subject's verification problem, if any (baseline runs have none). */
+	problem: string | null;
+	/** The description after setup (some describe what setup measured). */
+	description: string;
+}
+
+/** In the child: setup, warm-up (the subject's first result verified), then the timed runs of one side. */
+export function runSide<Input>(bench: Benchmark<Input>, side: Side): SideRuns {
 	const input = bench.setup();
-	const warmup = bench.warmup ?? 3;
-	const runs = bench.runs ?? 9;
+	const work = side === 'baseline' ? bench.baseline.bind(bench) : bench.subject.bind(bench);
 	let problem: string | null = null;
-	for (let i = 0; i < warmup; i++) {
-		bench.baseline(input);
-		const result = bench.subject(input);
-		if (i === 0 && bench.verify) problem = bench.verify(input, result);
+	for (let i = 0; i < (bench.warmup ?? 3); i++) {
+		const result = work(input);
+		if (i === 0 && side === 'subject' && bench.verify) problem = bench.verify(input, result);
 	}
-	const baseline: number[] = [];
-	const subject: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		// Alternate the order so neither side always runs right after a garbage collection.
-		if (i % 2 === 0) {
-			baseline.push(time(() => bench.baseline(input)));
-			subject.push(time(() => bench.subject(input)));
-		} else {
-			subject.push(time(() => bench.subject(input)));
-			baseline.push(time(() => bench.baseline(input)));
-		}
-	}
-	const baselineMs = median(baseline);
-	const subjectMs = median(subject);
+	const times: number[] = [];
+	for (let i = 0; i < (bench.runs ?? 9); i++) times.push(time(() => work(input)));
+	return { times, problem, description: bench.description };
+}
+
+/** The result of a benchmark from the runs of both sides (medians compared). */
+export function resultOf(bench: Benchmark, baseline: SideRuns[], subject: SideRuns[]): BenchResult {
+	const baselineMs = median(baseline.flatMap((r) => r.times));
+	const subjectMs = median(subject.flatMap((r) => r.times));
+	const problem = subject.map((r) => r.problem).find((p) => p !== null) ?? null;
 	const ratio = subjectMs / baselineMs;
 	return {
 		id: bench.id,
 		title: bench.title,
-		description: bench.description,
+		description: subject[0]?.description ?? bench.description,
 		baselineLabel: bench.baselineLabel,
 		baselineMs,
 		subjectMs,
 		ratio,
 		target: bench.target,
-		runs,
+		runs: subject.reduce((n, r) => n + r.times.length, 0),
 		pass: problem === null && ratio <= bench.target,
 		problem
 	};
@@ -140,7 +146,7 @@ export function markdownSection(r: BenchResult, m: Machine): string {
 		'| --- | --- | --- | --- | --- |',
 		`| ${r.baselineMs.toFixed(1)} ms (${r.baselineLabel}) | ${r.subjectMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ≤ ${r.target}× | ${verdict(r)} |`,
 		'',
-		`Median of ${r.runs} interleaved runs after warm-up. ${m.date}, Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memory} RAM, ${m.os}.`,
+		`Medians of ${r.runs} runs per side after warm-up, each side in processes of its own, alternating. ${m.date}, Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memory} RAM, ${m.os}.`,
 		`<!-- /bench:${r.id} -->`
 	].join('\n');
 }

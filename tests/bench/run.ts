@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatTable, machine, markdownSection, measure, refreshDocument, verdict, type Benchmark, type BenchResult } from './harness';
+import { formatTable, machine, markdownSection, refreshDocument, verdict, type Benchmark, type BenchResult } from './harness';
+import { measureIsolated } from './isolated';
 import { BROWSER_DROP_ID, browserDropSection, runBrowserDrop } from './browser-drop';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,7 +14,7 @@ const docPath = resolve(here, '../../docs/PERFORMANCE.md');
 const DOC_HEAD = `# Performance
 
 Measured by \`npm run bench\` (tests/bench/). Each benchmark times Telltale against a minimal baseline doing
-the same job with platform primitives, in the same process and run, and compares medians. Inputs are
+the same job with platform primitives, in the same run (each side in processes of its own), and compares medians. Inputs are
 generated in code from a fixed seed. Sections below are refreshed by each run; machine, date and Node
 version are written with each one.
 `;
@@ -22,10 +23,10 @@ async function main(filter: string | undefined): Promise<number> {
 	const files = readdirSync(here)
 		.filter((f) => f.endsWith('.bench.ts'))
 		.sort();
-	const benches: Benchmark[] = [];
+	const benches: Array<{ file: string; bench: Benchmark }> = [];
 	for (const file of files) {
 		const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks?: Benchmark[] };
-		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push(bench);
+		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push({ file, bench });
 	}
 	if (benches.length === 0 && !(filter && BROWSER_DROP_ID.includes(filter))) {
 		process.stderr.write(`no benchmark matches ${filter ?? '(none found)'}\n`);
@@ -33,9 +34,9 @@ async function main(filter: string | undefined): Promise<number> {
 	}
 	const m = machine();
 	const results: BenchResult[] = [];
-	for (const bench of benches) {
+	for (const { file, bench } of benches) {
 		process.stdout.write(`running ${bench.id}…\n`);
-		const result = measure(bench);
+		const result = measureIsolated(file, bench);
 		results.push(result);
 		process.stdout.write(`  ${result.subjectMs.toFixed(1)} ms vs ${result.baselineMs.toFixed(1)} ms: ${result.ratio.toFixed(2)}× (target ≤ ${result.target}×) ${verdict(result)}\n`);
 	}
