@@ -18,6 +18,7 @@
  * - Bytes that carry the signature of a finished file (an image, a font, a PDF…: entropy.ts,
  *   `isFinalFormat`) get their verdict at once; only codecs HTTP declares are tried on them.
  */
+import { isPlainProse } from './plain-prose';
 import type { DecodedNode, Payload } from '../model';
 import { Budget, LimitExceeded } from '../limits';
 import { Annotated, FieldList, meetsPreconditions, type Codec, type CodecOutput, type Range, type SniffHints, type TreeValue } from './codec';
@@ -163,6 +164,10 @@ export class Peeler {
 		// building any search state.
 		let rootCandidates: Candidate[] | null = null;
 		if (isText && (layers > 0 || depth > 0) && hints.contentType === undefined && hints.contentEncoding === undefined) {
+			if (this.textCodecs === TEXT_CODECS && hints.contentTypeHeader === undefined && isPlainProse(value)) {
+				if (record !== null) this.rememberUndecodable(record, value, 0);
+				return;
+			}
 			if (this.textCodecs === TEXT_CODECS && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, record)) return;
 			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null);
 			if (rootCandidates === null) {

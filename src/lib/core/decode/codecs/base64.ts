@@ -97,8 +97,8 @@ export function plainlyNotBase64(input: string): boolean {
 
 const ALPHABET_PAD_AND_SPACES = /^[A-Za-z0-9+/=_ -]*$/;
 
-/** More than one space in 12 between the first and the last non-space character. */
-function isSentence(input: string): boolean {
+/** More than one space in 12 between the first and the last non-space character: base64's rule for a sentence. */
+export function isSentence(input: string): boolean {
 	let from = 0;
 	let to = input.length;
 	while (from < to && input.charCodeAt(from) === 0x20) from++;
