@@ -179,7 +179,7 @@ function startsGzipMember(data: Uint8Array, at: number): boolean {
  * optional extra field, name, comment and header CRC), or null when the header is cut short. The
  * caller has checked the magic bytes.
  */
-export function gzipDataStart(data: Uint8Array, at: number): number | null {
+function gzipDataStart(data: Uint8Array, at: number): number | null {
 	if (data.length - at < 10) return null;
 	const flags = data[at + 3]!;
 	let p = at + 10;
