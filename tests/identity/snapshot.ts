@@ -9,6 +9,7 @@
  * Each line names one input; a changed hash names exactly which input and which side (report, trees, budget)
  * moved. The time limit is lifted so the clock cannot make two runs differ.
  */
+import './fixed-clock';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
