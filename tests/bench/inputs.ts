@@ -3,7 +3,7 @@
  * Shapes follow what the Sensors Analytics Android SDK sends (field names from its public source).
  */
 import { gzipSync } from 'node:zlib';
-import { javaStringHashCode } from '../../src/lib/core/decode/envelopes/sensors-analytics';
+import { javaStringHashCode } from '../../src/lib/core/shared/wire/sensors-analytics';
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function random(seed: number): () => number {

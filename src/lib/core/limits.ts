@@ -2,6 +2,7 @@
  * One Budget bounds everything that can grow: decoding depth, bytes produced, nodes and time.
  * Where a limit stops work, the caller records it on the node instead of failing the whole input.
  */
+import { formatBytes } from './shared/bytes';
 
 export interface Limits {
 	/** Codec layers stacked on one value (base64 › gzip › json is 3). */
@@ -105,11 +106,4 @@ export class Budget {
 			throw new LimitExceeded('nodes', `more than ${this.limits.maxNodes.toLocaleString('en-US')} decoded values`);
 		}
 	}
-}
-
-export function formatBytes(n: number): string {
-	if (n < 1024) return `${n} B`;
-	if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
-	if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
-	return `${(n / 1024 / 1024 / 1024).toFixed(1)} GiB`;
 }

@@ -10,7 +10,7 @@ import { DETECTORS } from '../../../src/lib/core/classify/detectors/index';
 import type { DetectContext, Detector } from '../../../src/lib/core/classify/detectors/detector';
 import { hashShape } from '../../../src/lib/core/classify/detectors/hash-shape';
 import { keyWords, normalizeKey } from '../../../src/lib/core/classify/detectors/key-hints';
-import { LAYER_SEPARATOR } from '../../../src/lib/core/decode/path';
+import { LAYER_SEPARATOR } from '../../../src/lib/core/shared/path';
 import type { DecodedNode, DecodedPart, Exchange, Finding, PartKind } from '../../../src/lib/core/model';
 
 /** Key names each detector knows, spelled as payloads spell them, plus neutral ones. */

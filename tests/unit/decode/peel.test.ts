@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { peel } from '../../../src/lib/core/decode/peel';
 import { Budget } from '../../../src/lib/core/limits';
-import { javaStringHashCode } from '../../../src/lib/core/decode/envelopes/sensors-analytics';
+import { javaStringHashCode } from '../../../src/lib/core/shared/wire/sensors-analytics';
 import { analyze } from '../../../src/lib/core/report/analyze';
 import { readPayload } from '../../../src/lib/core/capture/payload';
 import type { Capture } from '../../../src/lib/core/model';

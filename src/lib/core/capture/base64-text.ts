@@ -1,5 +1,5 @@
 /** Base64 as tools write it inside captures (HAR `encoding: "base64"`, Burp `base64="true"`): strict, or null. */
-import { decodeBase64 } from '../decode/codecs/base64';
+import { decodeBase64 } from '../shared/base64';
 
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;

@@ -1,8 +1,9 @@
 /** Tells capture formats apart from their first bytes (never from the file name alone). */
 import type { CaptureFormat } from '../model';
 import { InputError } from '../errors';
-import { magicName, shannonEntropy } from '../decode/entropy';
-import { formatBytes } from '../limits';
+import { GZIP_MAGIC, magicName, startsWithMagic } from '../shared/magic';
+import { shannonEntropy } from '../shared/entropy';
+import { formatBytes } from '../shared/bytes';
 import { looksLikePowerShell } from './powershell';
 
 export type Wrapper = 'gzip' | 'zlib' | 'zip';
@@ -15,7 +16,7 @@ export const WRAPPER_LABEL: Record<Wrapper, string> = { gzip: 'gzip', zlib: 'zli
 /** gzip (1F 8B 08), zlib with the usual compression levels (78 01 / 78 9C / 78 DA; mitmproxy's .zhar), zip (PK 03 04). */
 export function wrapperOf(head: Uint8Array): Wrapper | null {
 	const [a, b, c, d] = head;
-	if (a === 0x1f && b === 0x8b && c === 0x08) return 'gzip';
+	if (startsWithMagic(head, GZIP_MAGIC) && c === 0x08) return 'gzip';
 	if (a === 0x78 && (b === 0x01 || b === 0x9c || b === 0xda)) return 'zlib';
 	if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) return 'zip';
 	return null;

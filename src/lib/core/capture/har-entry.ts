@@ -9,7 +9,7 @@ import { hostOf } from './url';
 import { parseCaptureTime } from './dates';
 import { strictBase64 } from './base64-text';
 import { bodyPart, headerValue, missingBodyPart, requestMetaParts } from './parts';
-import { childPath } from '../decode/path';
+import { childPath } from '../shared/path';
 
 /** What the reader noticed across all entries; becomes Capture.notes. */
 export interface HarTally {

@@ -8,7 +8,7 @@ import { InputError } from '../errors';
 import { hostOf } from './url';
 import { bodyPart, headerValue, requestMetaParts } from './parts';
 import { concat } from './har-scanner';
-import { utf8OrNull } from '../decode/text';
+import { utf8OrNull } from '../shared/text';
 import { count } from './capture-error';
 
 export interface HttpMessage {

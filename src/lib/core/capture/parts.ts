@@ -4,7 +4,8 @@
  * so a HAR entry, a raw HTTP message, a curl command and a Burp item give the same parts for the same request.
  */
 import type { Header, Part, PartKind, Payload } from '../model';
-import { childPath } from '../decode/path';
+import { childPath } from '../shared/path';
+import { GZIP_MAGIC, ZSTD_MAGIC, startsWithMagic } from '../shared/magic';
 import { queryOf } from './url';
 
 /**
@@ -162,8 +163,8 @@ export function missingBodyPart(kind: BodyOptions['kind'], note: string): Part {
 function stillEncoded(payload: Payload, encoding: string): boolean {
 	if (payload.kind !== 'bytes') return false;
 	const b = payload.bytes;
-	if (encoding === 'gzip' || encoding === 'x-gzip') return b[0] === 0x1f && b[1] === 0x8b;
-	if (encoding === 'zstd') return b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
+	if (encoding === 'gzip' || encoding === 'x-gzip') return startsWithMagic(b, GZIP_MAGIC);
+	if (encoding === 'zstd') return startsWithMagic(b, ZSTD_MAGIC);
 	if (encoding === 'deflate') return b.length >= 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0;
 	return false;
 }

@@ -5,7 +5,8 @@
  */
 import type { Capture, CaptureFormat } from '../model';
 import { InputError } from '../errors';
-import { DEFAULT_LIMITS, formatBytes } from '../limits';
+import { DEFAULT_LIMITS } from '../limits';
+import { formatBytes } from '../shared/bytes';
 import { Gunzip, Unzip, UnzipInflate, Unzlib } from 'fflate';
 import { HarReader } from './har';
 import { PartialCaptureError, plural } from './capture-error';

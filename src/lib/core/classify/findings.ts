@@ -10,8 +10,8 @@ import { DETECTORS } from './detectors/index';
 import { keyWords, normalizeKey } from './detectors/key-hints';
 import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
 import { USER_AGENT_FIELD_REASON, USER_AGENT_REASON } from './detectors/device-info';
-import { LAYER_SEPARATOR } from '../decode/path';
-import { isReadable } from '../decode/text';
+import { LAYER_SEPARATOR } from '../shared/path';
+import { isReadable } from '../shared/text';
 
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
 const MAX_SCALAR = 64 * 1024;

@@ -3,7 +3,7 @@
  * states and decide which are accepted. Kept apart from peel.ts so the rules can be read on their own.
  */
 import type { Codec, CodecOutput, SniffHints } from './codec';
-import { magicName } from './entropy';
+import { magicName } from '../shared/magic';
 
 /** One value in the search: what the chain so far produced. */
 export interface State {

@@ -23,8 +23,9 @@ import type { DecodedNode, Payload } from '../model';
 import { Budget, LimitExceeded } from '../limits';
 import { Annotated, FieldList, meetsPreconditions, type Codec, type CodecOutput, type Range, type SniffHints, type TreeValue } from './codec';
 import { BYTES_CODECS, TEXT_CODECS } from './registry';
-import { LAYER_SEPARATOR } from './path';
-import { describeOpaque, isFinalFormat } from './entropy';
+import { LAYER_SEPARATOR } from '../shared/path';
+import { describeOpaque } from '../shared/entropy';
+import { isFinalFormat } from '../shared/magic';
 import { ENVELOPES, type Envelope } from './envelopes/index';
 import { PeelCache, type KeyRecord } from './peel-cache';
 import {
@@ -44,7 +45,7 @@ import {
 	type State
 } from './peel-search';
 import { CONTENT_ENCODINGS, codecIdForContentType, declaredName, lastEncoding, remainingEncodings, withoutHttp } from './http-hints';
-import { isReadable, readableUtf8 } from './text';
+import { isReadable, readableUtf8 } from '../shared/text';
 
 export { PeelCache } from './peel-cache';
 export { meetsPreconditions };

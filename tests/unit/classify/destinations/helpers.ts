@@ -3,7 +3,7 @@ import { gzipSync, strToU8 } from 'fflate';
 import type { DecodedNode, DecodedPart, Exchange, Part } from '../../../../src/lib/core/model';
 import { Peeler } from '../../../../src/lib/core/decode/peel';
 import { Budget } from '../../../../src/lib/core/limits';
-import { childPath } from '../../../../src/lib/core/decode/path';
+import { childPath } from '../../../../src/lib/core/shared/path';
 
 export function exchangeOf(url: string | null, options: { method?: string; body?: string; contentType?: string; headers?: Record<string, string> } = {}): Exchange {
 	const parsed = url ? new URL(url) : null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gzipSync } from 'fflate';
-import { base64, decodeBase64 } from '../../../../src/lib/core/decode/codecs/base64';
+import { base64 } from '../../../../src/lib/core/decode/codecs/base64';
+import { decodeBase64 } from '../../../../src/lib/core/shared/base64';
 import { bytesOf, ctx } from './context';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

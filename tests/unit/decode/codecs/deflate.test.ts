@@ -5,7 +5,7 @@ import { deflateRaw } from '../../../../src/lib/core/decode/codecs/deflate-raw';
 import { Budget, LimitExceeded } from '../../../../src/lib/core/limits';
 import { bytesOf, ctx } from './context';
 import { hasZlibHeader } from '../../../../src/lib/core/decode/codecs/zlib';
-import { isReadable, utf8OrNull } from '../../../../src/lib/core/decode/text';
+import { isReadable, utf8OrNull } from '../../../../src/lib/core/shared/text';
 import { deflateZeroBomb } from './bombs';
 
 const enc = new TextEncoder();

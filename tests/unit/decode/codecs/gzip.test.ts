@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { gzip } from '../../../../src/lib/core/decode/codecs/gzip';
-import { decodeBase64 } from '../../../../src/lib/core/decode/codecs/base64';
+import { decodeBase64 } from '../../../../src/lib/core/shared/base64';
 import { peel } from '../../../../src/lib/core/decode/peel';
 import { Budget, LimitExceeded } from '../../../../src/lib/core/limits';
 import type { DecodedNode } from '../../../../src/lib/core/model';

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { decodeBase64, plainlyNotBase64 } from '../../../../src/lib/core/decode/codecs/base64';
+import { decodeBase64 } from '../../../../src/lib/core/shared/base64';
+import { plainlyNotBase64 } from '../../../../src/lib/core/decode/codecs/base64';
 import { isPlainBase64Alphabet, lzSixBitForm, sixBitCensus } from '../../../../src/lib/core/decode/codecs/six-bit-census';
 import { lzString, mayOpenSixBitStream } from '../../../../src/lib/core/decode/codecs/lz-string';
 import { formShapeScore } from '../../../../src/lib/core/decode/codecs/form';

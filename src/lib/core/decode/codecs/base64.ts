@@ -1,5 +1,6 @@
 import { failure, type TextCodec } from '../codec';
 import { hasCapital, isPlainBase64Alphabet } from './six-bit-census';
+import { BASE64_SIX_BITS, decodeBase64 } from '../../shared/base64';
 
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
@@ -117,7 +118,7 @@ function withoutPadding(s: string): string {
 }
 
 function sixBits(c: number): number {
-	return LOOKUP[c] ?? -1;
+	return BASE64_SIX_BITS[c] ?? -1;
 }
 
 /** Share of neighbouring characters of different kinds (upper, lower, digit, symbol); random base64 is near 0.65. */
@@ -200,74 +201,3 @@ export const base64: TextCodec = {
 		return notes.length > 0 ? { kind: 'bytes', bytes, note: notes.join('; ') } : { kind: 'bytes', bytes };
 	}
 };
-
-const LOOKUP = (() => {
-	const table = new Int16Array(128).fill(-1);
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-	for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
-	table['-'.charCodeAt(0)] = 62;
-	table['_'.charCodeAt(0)] = 63;
-	return table;
-})();
-
-/** Decodes unpadded base64 of either alphabet; the caller has validated the characters. */
-export function decodeBase64(body: string): Uint8Array {
-	if (body.length >= BYTES_PATH_FROM) {
-		const codes = asciiEncoder.encode(body);
-		if (codes.length === body.length) return decodeBase64Codes(codes);
-	}
-	const out = new Uint8Array(Math.floor((body.length * 3) / 4));
-	let o = 0;
-	let i = 0;
-	const full = body.length - (body.length % 4);
-	for (; i < full; i += 4) {
-		const n =
-			(LOOKUP[body.charCodeAt(i)]! << 18) |
-			(LOOKUP[body.charCodeAt(i + 1)]! << 12) |
-			(LOOKUP[body.charCodeAt(i + 2)]! << 6) |
-			LOOKUP[body.charCodeAt(i + 3)]!;
-		out[o++] = (n >> 16) & 0xff;
-		out[o++] = (n >> 8) & 0xff;
-		out[o++] = n & 0xff;
-	}
-	const rest = body.length - full;
-	if (rest >= 2) {
-		const n = (LOOKUP[body.charCodeAt(i)]! << 18) | (LOOKUP[body.charCodeAt(i + 1)]! << 12) | (rest === 3 ? LOOKUP[body.charCodeAt(i + 2)]! << 6 : 0);
-		out[o++] = (n >> 16) & 0xff;
-		if (rest === 3) out[o++] = (n >> 8) & 0xff;
-	}
-	return out.subarray(0, o);
-}
-
-/** From this length the text is turned into bytes first: typed-array reads beat charCodeAt by half. */
-const BYTES_PATH_FROM = 1024;
-const asciiEncoder = new TextEncoder();
-/** LOOKUP widened to every byte value (only ASCII reaches it: the caller checked the length). */
-const LOOKUP_BYTES = (() => {
-	const table = new Int16Array(256).fill(-1);
-	table.set(LOOKUP);
-	return table;
-})();
-
-/** decodeBase64 over the character codes of an ASCII body: the same result, computed the same way. */
-function decodeBase64Codes(codes: Uint8Array): Uint8Array {
-	const n = codes.length;
-	const out = new Uint8Array(Math.floor((n * 3) / 4));
-	let o = 0;
-	let i = 0;
-	const full = n - (n % 4);
-	for (; i < full; i += 4) {
-		const v = (LOOKUP_BYTES[codes[i]!]! << 18) | (LOOKUP_BYTES[codes[i + 1]!]! << 12) | (LOOKUP_BYTES[codes[i + 2]!]! << 6) | LOOKUP_BYTES[codes[i + 3]!]!;
-		out[o] = v >> 16;
-		out[o + 1] = v >> 8;
-		out[o + 2] = v;
-		o += 3;
-	}
-	const rest = n - full;
-	if (rest >= 2) {
-		const v = (LOOKUP_BYTES[codes[i]!]! << 18) | (LOOKUP_BYTES[codes[i + 1]!]! << 12) | (rest === 3 ? LOOKUP_BYTES[codes[i + 2]!]! << 6 : 0);
-		out[o++] = (v >> 16) & 0xff;
-		if (rest === 3) out[o++] = (v >> 8) & 0xff;
-	}
-	return out.subarray(0, o);
-}

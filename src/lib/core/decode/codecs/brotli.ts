@@ -8,7 +8,7 @@
 import { BrotliDecompress, type BrotliReadable } from 'brotli/dec/decode.js';
 import { LimitExceeded } from '../../limits';
 import { failure, type BytesCodec, type DecodeContext } from '../codec';
-import { isReadable, utf8OrNull } from '../text';
+import { isReadable, utf8OrNull } from '../../shared/text';
 import { BoundedSink } from './bounded-sink';
 
 /** Bytes sniff test-decodes when no Content-Encoding says brotli (brotli has no magic bytes). */

@@ -1,5 +1,5 @@
 import { failure, type BytesCodec } from '../codec';
-import { isReadable, utf8OrNull } from '../text';
+import { isReadable, utf8OrNull } from '../../shared/text';
 import { afterTheData, inflateBounded, startsAsRawDeflate } from './inflate-stream';
 import { hasZlibHeader } from './zlib';
 

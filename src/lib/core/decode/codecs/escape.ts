@@ -1,5 +1,5 @@
 import { failure, type TextCodec } from '../codec';
-import { utf8OrNull } from '../text';
+import { utf8OrNull } from '../../shared/text';
 
 const UNICODE_ESCAPE = /\\u(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]{1,6}\})/g;
 const BYTE_ESCAPE = /\\x[0-9A-Fa-f]{2}/g;

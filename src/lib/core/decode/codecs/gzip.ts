@@ -1,4 +1,5 @@
 import { failure, type BytesCodec, type DecodeContext } from '../codec';
+import { GZIP_MAGIC, startsWithMagic } from '../../shared/magic';
 import { crc32, hex32, readUint32LE } from './checksums';
 import { afterTheData, inflateBounded, inflateRawInto, type InflateOutcome } from './inflate-stream';
 
@@ -8,7 +9,7 @@ const RESERVED_FLAGS = 0xe0;
 
 /** True when the bytes start with a gzip member header (magic, DEFLATE method, no reserved flags). */
 export function hasGzipHeader(bytes: Uint8Array): boolean {
-	return bytes.length >= 10 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 8 && (bytes[3]! & RESERVED_FLAGS) === 0;
+	return bytes.length >= 10 && startsWithMagic(bytes, GZIP_MAGIC) && bytes[2] === 8 && (bytes[3]! & RESERVED_FLAGS) === 0;
 }
 
 /** The original file name stored in the first member's header, if any. */
@@ -33,7 +34,7 @@ export const gzip: BytesCodec = {
 		return hints.contentEncoding === 'gzip' || hints.contentEncoding === 'x-gzip' ? 1 : 0.95;
 	},
 	decode(input, ctx) {
-		if (input.length < 2 || input[0] !== 0x1f || input[1] !== 0x8b) return failure('no gzip magic bytes (1f 8b)');
+		if (!startsWithMagic(input, GZIP_MAGIC)) return failure('no gzip magic bytes (1f 8b)');
 		if (input.length < 10) return failure(`truncated gzip stream: the header needs 10 bytes, got ${input.length}`);
 		if (input[2] !== 8) return failure(`gzip compression method ${input[2]} is not DEFLATE (8)`);
 		if (input[3]! & RESERVED_FLAGS) return failure('gzip header has reserved flag bits set');

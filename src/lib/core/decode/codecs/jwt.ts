@@ -1,6 +1,6 @@
 import { failure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
-import { utf8OrNull } from '../text';
-import { decodeBase64 } from './base64';
+import { utf8OrNull } from '../../shared/text';
+import { decodeBase64 } from '../../shared/base64';
 
 const SEGMENT = '[A-Za-z0-9_-]';
 const JWS = new RegExp(`^${SEGMENT}+\\.${SEGMENT}+\\.${SEGMENT}*$`);

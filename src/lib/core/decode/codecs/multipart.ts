@@ -1,5 +1,5 @@
 import { Annotated, FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
-import { isReadable } from '../text';
+import { isReadable } from '../../shared/text';
 
 /** RFC 2046 boundary characters (1–70), unquoted or quoted in the header. */
 const BOUNDARY_PARAM = /;\s*boundary\s*=\s*(?:"([^"]{1,70})"|([^\s;,]{1,70}))/i;

@@ -1,5 +1,5 @@
 import { failure, type TextCodec } from '../codec';
-import { utf8OrNull } from '../text';
+import { utf8OrNull } from '../../shared/text';
 
 const ESCAPE = /%[0-9A-Fa-f]{2}/g;
 const UNICODE_ESCAPE = /%u[0-9A-Fa-f]{4}/;

@@ -6,7 +6,7 @@
  */
 import { LimitExceeded } from '../../limits';
 import { Annotated, FieldList, failure, type BytesCodec, type DecodeContext, type TreeValue } from '../codec';
-import { isReadable, utf8OrNull } from '../text';
+import { isReadable, utf8OrNull } from '../../shared/text';
 import { plausibility, readFields, readVarint, type RawField } from './protobuf-wire';
 
 /** Below this, a parse is taken for chance. */

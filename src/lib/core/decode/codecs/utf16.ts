@@ -1,5 +1,5 @@
 import { failure, type BytesCodec } from '../codec';
-import { isReadable } from '../text';
+import { isReadable } from '../../shared/text';
 
 type Endian = 'le' | 'be';
 

@@ -7,12 +7,14 @@
  * The optional XXH64 content checksum is not verified (fzstd skips it).
  */
 import { Decompress } from 'fzstd';
-import { LimitExceeded, formatBytes } from '../../limits';
+import { LimitExceeded } from '../../limits';
+import { formatBytes } from '../../shared/bytes';
 import { failure, type BytesCodec } from '../codec';
 import { BoundedSink } from './bounded-sink';
 import { readUint32LE } from './checksums';
+import { ZSTD_MAGIC } from '../../shared/magic';
 
-const MAGIC = 0xfd2fb528;
+const MAGIC = readUint32LE(Uint8Array.from(ZSTD_MAGIC), 0);
 
 interface FrameWalk {
 	/** Largest window any frame needs. */

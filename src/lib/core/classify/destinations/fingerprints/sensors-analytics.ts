@@ -1,10 +1,15 @@
-/**
- * Sensors Analytics (神策数据). Android/iOS SDKs post a form `crc=…&gzip=1&data_list=base64(gzip(JSON events))`;
- * the web SDK sends `data=base64(JSON)&ext=crc%3D…`. Events carry `distinct_id`, `lib: { $lib, $lib_version }`
- * and `properties`. Facts from the public SDKs (github.com/sensorsdata).
- */
+/** Sensors Analytics (神策数据), by the wire shape described in shared/wire/sensors-analytics.ts. */
 import type { SdkFingerprint } from './fingerprint';
 import { fieldsOf, findObject, hasAll, textOf } from './shape';
+import {
+	SENSORS_BATCH_FIELDS,
+	SENSORS_EVENT_FIELDS,
+	SENSORS_LIB_MARKER,
+	SENSORS_WEB_EXT_PREFIX,
+	SENSORS_WEB_FIELDS
+} from '../../../shared/wire/sensors-analytics';
+
+const BATCH_FIELDS = Object.values(SENSORS_BATCH_FIELDS);
 
 export const sensorsAnalytics: SdkFingerprint = {
 	id: 'sensors-analytics',
@@ -12,10 +17,10 @@ export const sensorsAnalytics: SdkFingerprint = {
 	vendor: 'Sensors Data',
 	category: 'analytics',
 	match(shape) {
-		if (findObject(shape, (f) => hasAll(f, ['crc', 'gzip', 'data_list']))) return 'form fields crc+gzip+data_list';
-		const webForm = (get: (k: string) => string | null) => get('data') !== null && /^crc=/.test(get('ext') ?? '');
+		if (findObject(shape, (f) => hasAll(f, BATCH_FIELDS))) return 'form fields crc+gzip+data_list';
+		const webForm = (get: (k: string) => string | null) => get(SENSORS_WEB_FIELDS.data) !== null && SENSORS_WEB_EXT_PREFIX.test(get(SENSORS_WEB_FIELDS.ext) ?? '');
 		if (webForm((k) => shape.query.get(k) ?? null) || findObject(shape, (f) => webForm((k) => textOf(f.get(k))))) return 'fields data + ext=crc…';
-		const event = findObject(shape, (f) => hasAll(f, ['distinct_id', 'lib', 'properties']) && (fieldsOf(f.get('lib'))?.has('$lib') ?? false));
+		const event = findObject(shape, (f) => hasAll(f, SENSORS_EVENT_FIELDS) && (fieldsOf(f.get('lib'))?.has(SENSORS_LIB_MARKER) ?? false));
 		if (event) return 'event with distinct_id, lib.$lib and properties';
 		return null;
 	}

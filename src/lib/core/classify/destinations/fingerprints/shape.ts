@@ -3,7 +3,7 @@
  * (every object's keys, every short text leaf), built once per exchange in a single walk.
  */
 import type { DecodedNode, DecodedPart, Exchange } from '../../../model';
-import { childPath, layerPath } from '../../../decode/path';
+import { childPath, layerPath } from '../../../shared/path';
 
 /** A walk never visits more nodes than this; fingerprints live in the first few layers anyway. */
 const MAX_NODES = 20_000;

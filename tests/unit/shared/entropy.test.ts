@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { describeOpaque, hexView, magicName, shannonEntropy } from '../../../src/lib/core/decode/entropy';
+import { describeOpaque, shannonEntropy } from '../../../src/lib/core/shared/entropy';
+import { hexView } from '../../../src/lib/core/shared/hex-view';
+import { magicName } from '../../../src/lib/core/shared/magic';
 
 const bytes = (...parts: Array<number[] | string>) =>
 	Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(p, (c) => c.charCodeAt(0)) : p)));

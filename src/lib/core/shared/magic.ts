@@ -1,18 +1,18 @@
-/** Honest verdicts for bytes nothing could decode: what they look like, never a guess dressed as a result. */
+/**
+ * File signatures (magic bytes): what a byte prefix says the bytes are. Shared by the capture readers (is this file
+ * gzip?), the codecs (their own magic) and the verdicts on bytes nothing could decode.
+ */
 
-/** Shannon entropy in bits per byte (0..8). */
-export function shannonEntropy(bytes: Uint8Array): number {
-	if (bytes.length === 0) return 0;
-	const counts = new Uint32Array(256);
-	for (let i = 0; i < bytes.length; i++) counts[bytes[i]!]!++;
-	let h = 0;
-	for (let i = 0; i < 256; i++) {
-		const c = counts[i]!;
-		if (c === 0) continue;
-		const p = c / bytes.length;
-		h -= p * Math.log2(p);
-	}
-	return h;
+/** gzip's magic (RFC 1952): 1f 8b. */
+export const GZIP_MAGIC = [0x1f, 0x8b] as const;
+/** Zstandard's frame magic (RFC 8878): 28 b5 2f fd. */
+export const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd] as const;
+
+/** Whether `bytes` start with `magic` (at `at`). */
+export function startsWithMagic(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
+	if (bytes.length < at + magic.length) return false;
+	for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
+	return true;
 }
 
 interface Magic {
@@ -56,8 +56,8 @@ const MAGICS: Magic[] = [
 	{ name: 'RAR archive', bytes: ascii('Rar!\x1a\x07') },
 	{ name: 'xz data', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
 	{ name: 'bzip2 data', bytes: ascii('BZh') },
-	{ name: 'gzip data', bytes: [0x1f, 0x8b] },
-	{ name: 'Zstandard data', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
+	{ name: 'gzip data', bytes: [...GZIP_MAGIC] },
+	{ name: 'Zstandard data', bytes: [...ZSTD_MAGIC] },
 	{ name: 'LZ4 frame', bytes: [0x04, 0x22, 0x4d, 0x18] },
 	{ name: 'SQLite database', bytes: ascii('SQLite format 3\0'), final: true },
 	{ name: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d], final: true },
@@ -72,17 +72,11 @@ const MAGICS: Magic[] = [
 	{ name: 'DER-encoded ASN.1 (certificate or key)', bytes: [0x30, 0x82] },
 ];
 
-function matches(bytes: Uint8Array, pattern: number[], at: number): boolean {
-	if (bytes.length < at + pattern.length) return false;
-	for (let i = 0; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) return false;
-	return true;
-}
-
 /** The format named by the bytes' signature, or null. */
 export function magicName(bytes: Uint8Array): string | null {
 	for (const m of MAGICS) {
-		if (!matches(bytes, m.bytes, m.offset ?? 0)) continue;
-		if (m.also && !matches(bytes, m.also.bytes, m.also.offset)) continue;
+		if (!startsWithMagic(bytes, m.bytes, m.offset ?? 0)) continue;
+		if (m.also && !startsWithMagic(bytes, m.also.bytes, m.also.offset)) continue;
 		return m.name;
 	}
 	return null;
@@ -94,55 +88,9 @@ export function magicName(bytes: Uint8Array): string | null {
  */
 export function isFinalFormat(bytes: Uint8Array): boolean {
 	for (const m of MAGICS) {
-		if (!matches(bytes, m.bytes, m.offset ?? 0)) continue;
-		if (m.also && !matches(bytes, m.also.bytes, m.also.offset)) continue;
+		if (!startsWithMagic(bytes, m.bytes, m.offset ?? 0)) continue;
+		if (m.also && !startsWithMagic(bytes, m.also.bytes, m.also.offset)) continue;
 		return m.final === true;
 	}
 	return false;
-}
-
-/** A one-line verdict for undecodable bytes. */
-export function describeOpaque(bytes: Uint8Array): string {
-	const size = `${bytes.length.toLocaleString('en-US')} bytes`;
-	const magic = magicName(bytes);
-	if (magic) return `${magic} (${size})`;
-	if (bytes.length === 0) return 'empty';
-	const h = shannonEntropy(bytes);
-	const bits = `${h.toFixed(1)} bits/byte`;
-	// Short inputs cannot reach 8 bits/byte even when random: judge them against what their length allows.
-	const ceiling = Math.min(8, Math.log2(Math.max(bytes.length, 2)));
-	if (bytes.length >= 16 && h >= ceiling * 0.9) {
-		const blockAligned = bytes.length % 16 === 0 ? ', length a multiple of 16 (block cipher?)' : '';
-		return `high entropy (${bits}): likely encrypted or compressed${blockAligned}`;
-	}
-	if (h < 1) return `low entropy (${bits}): mostly one repeated byte`;
-	return `binary data (${bits}), no known format`;
-}
-
-/**
- * A hex dump like `xxd`: offset, 16 bytes in hex (grouped by two), and their ASCII (dots for the rest).
- * Shows at most `max` bytes and says how many were left out.
- */
-export function hexView(bytes: Uint8Array, max = 4096): string {
-	const shown = Math.min(bytes.length, Math.max(0, max));
-	const lines: string[] = [];
-	const offsetWidth = Math.max(8, shown.toString(16).length);
-	for (let row = 0; row < shown; row += 16) {
-		let hex = '';
-		let text = '';
-		for (let i = 0; i < 16; i++) {
-			const at = row + i;
-			if (at < shown) {
-				const b = bytes[at]!;
-				hex += b.toString(16).padStart(2, '0');
-				text += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
-			} else {
-				hex += '  ';
-			}
-			if (i % 2 === 1) hex += ' ';
-		}
-		lines.push(`${row.toString(16).padStart(offsetWidth, '0')}: ${hex} ${text}`);
-	}
-	if (shown < bytes.length) lines.push(`… ${(bytes.length - shown).toLocaleString('en-US')} more bytes`);
-	return lines.join('\n');
 }
