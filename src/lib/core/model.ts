@@ -6,7 +6,8 @@
 /** A captured value before decoding: text we were given as text, or raw bytes. */
 export type Payload = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
 
-export type CaptureFormat = 'har' | 'payload' | 'http' | 'curl' | 'burp';
+export type { CaptureFormat } from './capture/readers';
+import type { CaptureFormat } from './capture/readers';
 
 export interface Header {
 	name: string;

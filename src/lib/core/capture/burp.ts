@@ -8,6 +8,7 @@ import { strictBase64 } from './base64-text';
 import { exchangeFromMessages, parseHttpMessages, type HttpMessage } from './http';
 import { parseCaptureTime } from './dates';
 import { count } from './capture-error';
+import { lenientText as textOf, type WholeCaptureReader } from './reader';
 
 const ITEM = /<item>([\s\S]*?)<\/item>/g;
 const encoder = new TextEncoder();
@@ -145,3 +146,13 @@ export function burpTime(value: string): string | null {
 	if (month < 0 || offset === null) return null;
 	return parseCaptureTime(`${m[5]}-${String(month + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}T${m[3]}${offset}`)?.iso ?? null;
 }
+
+const BURP_ITEMS = /^<\?xml[^>]*>\s*(?:<!DOCTYPE items[^>]*(?:\[[\s\S]*?\])?\s*>\s*)?<items[\s>]/;
+
+/** Burp Suite's "Save items" XML. */
+export const burpReader = {
+	id: 'burp',
+	reads: 'whole',
+	sniff: (start) => BURP_ITEMS.test(start) || /^<items\s+burpVersion=/.test(start),
+	read: (name, bytes) => readBurp(name, textOf(bytes))
+} as const satisfies WholeCaptureReader<'burp'>;

@@ -10,6 +10,7 @@ import { hostOf } from './url';
 import { bodyPart, headerValue, requestMetaParts } from './parts';
 import { shellFlavourOf, splitCommands } from './shell-words';
 import { looksLikePowerShell, readPowerShell } from './powershell';
+import { lenientText as textOf, type WholeCaptureReader } from './reader';
 
 /** Options that take a value; everything else starting with `-` is a flag. */
 const SHORT_WITH_VALUE = new Set('XHdbuAeFoxmwTcKErYyzCUQtDPh'.split('').filter((c) => c !== 'h'));
@@ -218,3 +219,13 @@ function exchangeOf(r: CurlRequest, index: number): Exchange {
 	if (!url) r.notes.push('the command has no URL');
 	return { index, method, url, host, status: null, startedAt: null, requestHeaders: headers, responseHeaders: [], parts, notes: r.notes };
 }
+
+const CURL_COMMAND = /^curl(?:\.exe)?[ \t\r\n^]/;
+
+/** curl command lines (bash or cmd flavour) and PowerShell's Invoke-WebRequest, as browsers copy them. */
+export const curlReader = {
+	id: 'curl',
+	reads: 'whole',
+	sniff: (start) => CURL_COMMAND.test(start) || looksLikePowerShell(start),
+	read: (name, bytes) => readCurl(name, textOf(bytes))
+} as const satisfies WholeCaptureReader<'curl'>;

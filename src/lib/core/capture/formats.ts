@@ -1,53 +1,32 @@
 /** Tells capture formats apart from their first bytes (never from the file name alone). */
-import type { CaptureFormat } from '../model';
+import type { CaptureFormat } from './readers';
 import { InputError } from '../errors';
-import { GZIP_MAGIC, magicName, startsWithMagic } from '../shared/magic';
+import { magicName } from '../shared/magic';
 import { shannonEntropy } from '../shared/entropy';
 import { formatBytes } from '../shared/bytes';
-import { looksLikePowerShell } from './powershell';
+import { CAPTURE_READERS, FALLBACK_READER } from './readers';
 
-export type Wrapper = 'gzip' | 'zlib' | 'zip';
+export { wrapperOf, WRAPPER_LABEL, type Wrapper } from './wrappers';
 
-/** How many bytes of (unwrapped) input are looked at to pick a reader. */
-export const SNIFF_BYTES = 64 * 1024;
-
-export const WRAPPER_LABEL: Record<Wrapper, string> = { gzip: 'gzip', zlib: 'zlib (.zhar)', zip: 'zip' };
-
-/** gzip (1F 8B 08), zlib with the usual compression levels (78 01 / 78 9C / 78 DA; mitmproxy's .zhar), zip (PK 03 04). */
-export function wrapperOf(head: Uint8Array): Wrapper | null {
-	const [a, b, c, d] = head;
-	if (startsWithMagic(head, GZIP_MAGIC) && c === 0x08) return 'gzip';
-	if (a === 0x78 && (b === 0x01 || b === 0x9c || b === 0xda)) return 'zlib';
-	if (a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04) return 'zip';
-	return null;
-}
+export { SNIFF_BYTES } from './reader';
 
 /** File names that promise a HAR: they turn "not a capture, so a bare payload" into a clear HAR error. */
 export function namedLikeHar(name: string): boolean {
 	return /\.(har|zhar|har\.gz|harz)$/i.test(name);
 }
 
-const HTTP_REQUEST_LINE = /^[A-Z][A-Z0-9_-]{1,19} \S+ HTTP\/\d(?:\.\d)?\r?\n/;
-const HTTP_STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}\b/;
-const CURL = /^curl(?:\.exe)?[ \t\r\n^]/;
-const BURP = /^<\?xml[^>]*>\s*(?:<!DOCTYPE items[^>]*(?:\[[\s\S]*?\])?\s*>\s*)?<items[\s>]/;
-const HAR = /"log"\s*:\s*\{|"entries"\s*:\s*\[/;
-
 /**
- * Picks a reader for text that starts with `head` (BOM already removed). JSON without a HAR's `log` is a
- * bare payload (a pasted request body), unless the file name promises a HAR.
+ * Picks a reader for text that starts with `head` (BOM already removed): the first reader whose sniff claims it.
+ * JSON without a HAR's `log` is a bare payload (a pasted request body), unless the file name promises a HAR.
  */
 export function formatOfText(head: string, name: string): CaptureFormat {
 	const start = head.trimStart();
-	if (start.startsWith('{') && HAR.test(start.slice(0, SNIFF_BYTES))) return 'har';
-	if (HTTP_REQUEST_LINE.test(start) || HTTP_STATUS_LINE.test(start)) return 'http';
-	if (CURL.test(start) || looksLikePowerShell(start)) return 'curl';
-	if (BURP.test(start) || /^<items\s+burpVersion=/.test(start)) return 'burp';
+	for (const reader of CAPTURE_READERS) if (reader.sniff(start)) return reader.id;
 	if (namedLikeHar(name)) {
 		if (start.startsWith('{') || start.startsWith('[')) return 'har';
 		throw new InputError(`Not a HAR file: ${name} is not JSON (it starts with ${quoteStart(start)})`, 'byte 0');
 	}
-	return 'payload';
+	return FALLBACK_READER.id;
 }
 
 /** Binary files that are certainly not a capture nor a payload worth decoding. */

@@ -8,6 +8,8 @@ import { HarScanner, HarScanProblem } from './har-scanner';
 import { exchangeFromHarEntry, newTally, type HarTally } from './har-entry';
 import { firstJsonProblem } from './json-locate';
 import { PartialCaptureError, count, plural } from './capture-error';
+import { SNIFF_BYTES, type StreamingCaptureReader } from './reader';
+import { WRAPPER_LABEL } from './wrappers';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -140,3 +142,18 @@ export function readHar(name: string, bytes: Uint8Array, options: Omit<HarReader
 	reader.push(bytes);
 	return reader.finish();
 }
+
+const HAR_MEMBER = /"log"\s*:\s*\{|"entries"\s*:\s*\[/;
+
+/** HAR 1.1 / 1.2: JSON with a `log` object or an `entries` array near its start; read entry by entry. */
+export const harReader = {
+	id: 'har',
+	reads: 'stream',
+	sniff: (start) => start.startsWith('{') && HAR_MEMBER.test(start.slice(0, SNIFF_BYTES)),
+	open: ({ name, wrapper }) =>
+		new HarReader({
+			name,
+			wrapper: wrapper ? `of the HAR unpacked from ${WRAPPER_LABEL[wrapper]}` : undefined,
+			notes: wrapper ? [`unpacked from ${WRAPPER_LABEL[wrapper]}`] : []
+		})
+} as const satisfies StreamingCaptureReader<'har'>;

@@ -10,6 +10,7 @@ import { bodyPart, headerValue, requestMetaParts } from './parts';
 import { concat } from './har-scanner';
 import { utf8OrNull } from '../shared/text';
 import { count } from './capture-error';
+import type { WholeCaptureReader } from './reader';
 
 export interface HttpMessage {
 	kind: 'request' | 'response';
@@ -249,3 +250,14 @@ export function readHttp(name: string, bytes: Uint8Array): Capture {
 	if (exchanges.length === 0) throw new InputError(`${name} holds no HTTP message`);
 	return { name, format: 'http', exchanges, notes: [] };
 }
+
+const HTTP_REQUEST_LINE = /^[A-Z][A-Z0-9_-]{1,19} \S+ HTTP\/\d(?:\.\d)?\r?\n/;
+const HTTP_STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}\b/;
+
+/** Raw HTTP/1.x messages (a request line or a status line first), bodies kept as bytes. */
+export const httpReader = {
+	id: 'http',
+	reads: 'whole',
+	sniff: (start) => HTTP_REQUEST_LINE.test(start) || HTTP_STATUS_LINE.test(start),
+	read: readHttp
+} as const satisfies WholeCaptureReader<'http'>;

@@ -1,5 +1,7 @@
 /** Anything that is not a capture file is a bare payload: one exchange with only a body. */
 import type { Capture, Payload } from '../model';
+import { InputError } from '../errors';
+import type { WholeCaptureReader } from './reader';
 
 export function readPayload(name: string, payload: Payload): Capture {
 	return {
@@ -22,3 +24,23 @@ export function readPayload(name: string, payload: Payload): Capture {
 		]
 	};
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What no other reader claims: text when the bytes are UTF-8, else the bytes themselves. */
+export const payloadReader = {
+	id: 'payload',
+	reads: 'whole',
+	sniff: () => true,
+	read(name, bytes) {
+		let text: string;
+		try {
+			text = strictUtf8.decode(bytes);
+		} catch {
+			return readPayload(name, { kind: 'bytes', bytes });
+		}
+		text = text.replace(/^\ufeff/, '');
+		if (text.trim().length === 0) throw new InputError(`${name} holds only white space`);
+		return readPayload(name, { kind: 'text', text });
+	}
+} as const satisfies WholeCaptureReader<'payload'>;

@@ -3,19 +3,17 @@
  * bytes are pushed in, a wrapper (gzip, zlib, zip) is peeled while streaming, the content is sniffed from its
  * first 64 KiB, and then either fed entry by entry to the HAR reader or collected for a small-format reader.
  */
-import type { Capture, CaptureFormat } from '../model';
+import type { Capture } from '../model';
 import { InputError } from '../errors';
 import { DEFAULT_LIMITS } from '../limits';
 import { formatBytes } from '../shared/bytes';
 import { Gunzip, Unzip, UnzipInflate, Unzlib } from 'fflate';
-import { HarReader } from './har';
 import { PartialCaptureError, plural } from './capture-error';
 import { SNIFF_BYTES, WRAPPER_LABEL, checkBinary, formatOfText, namedLikeHar, wrapperOf, type Wrapper } from './formats';
 import { concat } from './har-scanner';
 import { readPayload } from './payload';
-import { readHttp } from './http';
-import { readCurl } from './curl';
-import { readBurp } from './burp';
+import { FALLBACK_READER, readerFor, type CaptureFormat } from './readers';
+import type { CaptureStream } from './reader';
 
 export interface CaptureSink {
 	push(chunk: Uint8Array): void;
@@ -40,8 +38,6 @@ export function createCaptureSink(options: PipelineOptions): CaptureSink {
 
 type Options = PipelineOptions & { maxInputBytes: number };
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
 
 function tooLarge(name: string, max: number, what = ''): InputError {
 	return new InputError(`${name}${what} is larger than ${formatBytes(max)}, the most Telltale reads`);
@@ -94,11 +90,11 @@ class OuterSink implements CaptureSink {
 class ContentSink implements CaptureSink {
 	private head: Uint8Array[] = [];
 	private headLength = 0;
-	private har: HarReader | null = null;
+	/** The reader parsing while bytes arrive (HAR), once the format is known. */
+	private stream: CaptureStream | null = null;
 	private collected: Uint8Array[] | null = null;
 	private collectedLength = 0;
 	format: CaptureFormat | null = null;
-	private binary = false;
 
 	constructor(
 		private readonly options: Options,
@@ -106,19 +102,19 @@ class ContentSink implements CaptureSink {
 	) {}
 
 	get entries(): number {
-		return this.har?.entriesRead ?? 0;
+		return this.stream?.entriesRead ?? 0;
 	}
 
-	get harReader(): HarReader | null {
-		return this.har;
+	get streamReader(): CaptureStream | null {
+		return this.stream;
 	}
 
 	partial(): Capture | null {
-		return this.har?.capture() ?? null;
+		return this.stream?.capture() ?? null;
 	}
 
 	push(chunk: Uint8Array): void {
-		if (this.har) return this.har.push(chunk);
+		if (this.stream) return this.stream.push(chunk);
 		if (this.collected) {
 			this.collected.push(chunk);
 			this.collectedLength += chunk.length;
@@ -138,14 +134,14 @@ class ContentSink implements CaptureSink {
 		if (head.length === 0) throw new InputError(this.wrapper ? `${name} unpacks to nothing` : `${name} is empty`);
 		if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
 			// UTF-16 text (some Windows tools): collected and re-read as UTF-8 at the end.
-			this.format = 'payload';
-			this.binary = false;
+			this.format = FALLBACK_READER.id;
 			return this.collect(head);
 		}
 		let text: string | null;
 		try {
-			text = strictUtf8.decode(head, { stream: !atEnd });
-			strictUtf8.decode();
+			// A fresh decoder, streaming unless this is all: a head that ends inside a multi-byte character
+			// (the 64 KiB a file stream hands over) is still text.
+			text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !atEnd });
 		} catch {
 			text = null;
 		}
@@ -156,21 +152,17 @@ class ContentSink implements CaptureSink {
 		}
 		if (text === null) {
 			if (!this.wrapper || namedLikeHar(name)) checkBinary(head, name, this.options.size ?? head.length);
-			this.format = 'payload';
-			this.binary = true;
+			this.format = FALLBACK_READER.id;
 			return this.collect(head);
 		}
 		if (text.trim().length === 0 && text.replace(/^\ufeff/, '').trim().length === 0 && atEnd) {
 			throw new InputError(`${name} holds only white space`);
 		}
 		this.format = formatOfText(text.replace(/^\ufeff/, ''), name);
-		if (this.format === 'har') {
-			this.har = new HarReader({
-				name,
-				wrapper: this.wrapper ? `of the HAR unpacked from ${WRAPPER_LABEL[this.wrapper]}` : undefined,
-				notes: this.wrapper ? [`unpacked from ${WRAPPER_LABEL[this.wrapper]}`] : []
-			});
-			this.har.push(head);
+		const reader = readerFor(this.format);
+		if (reader.reads === 'stream') {
+			this.stream = reader.open({ name, wrapper: this.wrapper });
+			this.stream.push(head);
 		} else this.collect(head);
 	}
 
@@ -181,12 +173,12 @@ class ContentSink implements CaptureSink {
 
 	finish(): Capture {
 		this.decide(true);
-		if (this.har) return this.har.finish();
+		if (this.stream) return this.stream.finish();
 		const bytes = concat(this.collected ?? []);
 		this.collected = null;
 		const { name } = this.options;
 		const notes = this.wrapper ? [`unpacked from ${WRAPPER_LABEL[this.wrapper]}`] : [];
-		const capture = readCollected(name, this.format!, bytes, this.binary);
+		const capture = readCollected(name, this.format!, bytes);
 		capture.notes.unshift(...notes);
 		return capture;
 	}
@@ -197,7 +189,7 @@ function isHttpStart(head: Uint8Array): boolean {
 	return formatOfText(`${firstLine}\n`, '') === 'http';
 }
 
-function readCollected(name: string, format: CaptureFormat, bytes: Uint8Array, binary: boolean): Capture {
+function readCollected(name: string, format: CaptureFormat, bytes: Uint8Array): Capture {
 	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
 		const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
 		const sink = new ContentSink({ name, maxInputBytes: DEFAULT_LIMITS.maxInputBytes }, null);
@@ -206,20 +198,9 @@ function readCollected(name: string, format: CaptureFormat, bytes: Uint8Array, b
 		capture.notes.unshift('read as UTF-16 text');
 		return capture;
 	}
-	if (format === 'http') return readHttp(name, bytes);
-	if (format === 'curl') return readCurl(name, lenientUtf8.decode(bytes).replace(/^\ufeff/, ''));
-	if (format === 'burp') return readBurp(name, lenientUtf8.decode(bytes).replace(/^\ufeff/, ''));
-	if (binary) return readPayload(name, { kind: 'bytes', bytes });
-	let text: string | null = null;
-	try {
-		text = strictUtf8.decode(bytes);
-	} catch {
-		text = null;
-	}
-	if (text === null) return readPayload(name, { kind: 'bytes', bytes });
-	text = text.replace(/^\ufeff/, '');
-	if (text.trim().length === 0) throw new InputError(`${name} holds only white space`);
-	return readPayload(name, { kind: 'text', text });
+	const reader = readerFor(format);
+	if (reader.reads !== 'whole') throw new Error(`${format} is read while streaming, not collected`);
+	return reader.read(name, bytes);
 }
 
 /**
@@ -335,7 +316,7 @@ class UnwrapSink implements CaptureSink {
 		} catch {
 			// The unpacked start says nothing usable; the wrapper's message stands alone.
 		}
-		const har = this.content.harReader;
+		const har = this.content.streamReader;
 		const read = har ? ` — ${plural(har.entriesRead, 'complete entry', 'complete entries')} ${har.entriesRead === 1 ? 'was' : 'were'} read` : '';
 		const text = truncated
 			? `The ${label} file ${this.options.name} ends unexpectedly: the file is truncated${read}`
