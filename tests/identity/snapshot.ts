@@ -7,7 +7,8 @@
  *   npx tsx tests/identity/snapshot.ts --compare before.json
  *
  * Each line names one input; a changed hash names exactly which input and which side (report, trees, budget)
- * moved. The time limit is lifted so the clock cannot make two runs differ.
+ * moved. The time limit is lifted so the clock cannot make two runs differ. `--strip a,b` leaves those keys out
+ * of the reports before hashing, to show that a change on purpose (a new field) changed nothing else.
  */
 import './fixed-clock';
 import { createHash } from 'node:crypto';
@@ -24,6 +25,8 @@ import { bigBase64Gzip, sensorsBatch } from '../bench/inputs';
 import { generateHar } from '../bench/capture.bench';
 
 const LIMITS = { maxMillis: 1e9 };
+const stripAt = process.argv.indexOf('--strip');
+const STRIPPED = new Set(stripAt >= 0 ? process.argv[stripAt + 1]!.split(',') : []);
 const root = join(import.meta.dirname, '..', '..');
 
 function sha(text: string): string {
@@ -53,7 +56,7 @@ function captureLines(name: string, bytes: Uint8Array): Record<string, string> {
 	}
 	const analysis = analyze(capture, { limits: LIMITS });
 	const trees = analysis.parts.map((parts) => treeText(parts));
-	return { [`${name} report`]: sha(JSON.stringify(analysis.report)), [`${name} trees`]: sha(trees.join('\n')) };
+	return { [`${name} report`]: sha(JSON.stringify(analysis.report, (key, value) => (STRIPPED.has(key) ? undefined : value))), [`${name} trees`]: sha(trees.join('\n')) };
 }
 
 function peelLines(name: string, value: string): Record<string, string> {

@@ -105,32 +105,40 @@ export interface DecodedNode {
 
 export type Confidence = 'high' | 'medium' | 'low';
 
-export type FindingType =
-	| 'device.imei'
-	| 'device.imsi'
-	| 'device.iccid'
-	| 'device.meid'
-	| 'device.serial'
-	| 'device.android_id'
-	| 'device.mac'
-	| 'device.model'
-	| 'device.os_version'
-	| 'ad.advertising_id'
-	| 'user.id'
-	| 'contact.email'
-	| 'contact.phone'
-	| 'location.coordinates'
-	| 'network.ip'
-	| 'network.ssid'
-	| 'network.bssid'
-	| 'network.carrier'
-	| 'browsing.url'
-	| 'browsing.search_query'
-	| 'browsing.title'
-	| 'app.package'
-	| 'app.screen'
-	| 'media.played'
-	| 'auth.secret';
+/** Every finding type, in the order reports and pickers list them (the vocabulary of DESIGN.md). */
+export const FINDING_TYPES = [
+	'device.imei',
+	'device.imsi',
+	'device.iccid',
+	'device.meid',
+	'device.serial',
+	'device.android_id',
+	'device.mac',
+	'device.model',
+	'device.os_version',
+	'ad.advertising_id',
+	'user.id',
+	'contact.email',
+	'contact.phone',
+	'location.coordinates',
+	'network.ip',
+	'network.ssid',
+	'network.bssid',
+	'network.carrier',
+	'browsing.url',
+	'browsing.search_query',
+	'browsing.title',
+	'app.package',
+	'app.screen',
+	'media.played',
+	'auth.secret'
+] as const;
+
+export type FindingType = (typeof FINDING_TYPES)[number];
+
+export function isFindingType(name: string): name is FindingType {
+	return (FINDING_TYPES as readonly string[]).includes(name);
+}
 
 export interface Finding {
 	type: FindingType;
@@ -140,6 +148,8 @@ export interface Finding {
 	confidence: Confidence;
 	/** Why: validator, key name, signature ("15 digits, Luhn-valid, key imei1"). */
 	reason: string;
+	/** The id of the detector that made it (`device-ids`, `user-agent-header`, `known-values`…). */
+	detector: string;
 }
 
 export type DestinationCategory =

@@ -4,7 +4,7 @@ import { destinationSummaries, severityOf } from '../../../src/lib/core/classify
 import type { DestinationCategory, ExchangeReport, Finding, FindingType } from '../../../src/lib/core/model';
 
 function f(type: FindingType, value: string, confidence: Finding['confidence'] = 'high', path = 'body'): Finding {
-	return { type, value, path, confidence, reason: 'test' };
+	return { type, value, path, confidence, reason: 'test', detector: 'test' };
 }
 
 function ex(index: number, site: string, findings: Finding[], category: DestinationCategory = 'analytics', company: string | null = null): ExchangeReport {

@@ -251,7 +251,8 @@ describe('fast paths', () => {
 			value: fc.constantFrom<string>('1', '2', 'x'),
 			path: fc.oneof(path, fc.string({ maxLength: 8 })),
 			confidence: fc.constant<Finding['confidence']>('high'),
-			reason: fc.constant('r')
+			reason: fc.constant('r'),
+			detector: fc.constant('d')
 		});
 		fc.assert(
 			fc.property(fc.array(finding, { maxLength: 20 }), (list) => {

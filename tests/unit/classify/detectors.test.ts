@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FindingType } from '../../../src/lib/core/model';
-import { findingsOf } from './helpers';
+import { findingsOf, harBytes } from './helpers';
+import { readCapture } from '../../../src/lib/core/capture/sniff';
+import { analyze } from '../../../src/lib/core/report/analyze';
 
 type Row = [label: string, payload: unknown, type: FindingType, value: string | null];
 
@@ -171,3 +173,31 @@ table('device-info', [
 	['no: OS name without a version', { os: 'Android' }, 'device.os_version', null],
 	['no: app version', { app: { version: '3.2.0' } }, 'device.os_version', null]
 ]);
+
+describe('the detector a finding names', () => {
+	const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 12; Redmi Note 11 Build/SKQ1.211103.001) AppleWebKit/537.36';
+
+	it('is the one that made it, for every finding', () => {
+		const found = findingsOf({ imei: '490154203237518', $model: 'M2007J3SG', ua: ANDROID_UA, email: 'a.person@example.com' });
+		expect(found.map((f) => [f.type, f.detector])).toEqual(
+			expect.arrayContaining([
+				['device.imei', 'device-ids'],
+				['device.model', 'device-info'],
+				['device.model', 'user-agent-field'],
+				['contact.email', 'contact']
+			])
+		);
+		expect(found.every((f) => f.detector.length > 0)).toBe(true);
+	});
+
+	it('tells the User-Agent header from a user-agent field without reading the reason', () => {
+		const capture = readCapture({ name: 'ua.har', bytes: harBytes([{ url: 'https://t.example.com/c?imei=490154203237518', headers: { 'User-Agent': ANDROID_UA } }]) });
+		const found = analyze(capture).report.exchanges[0]!.findings;
+		expect(found.filter((f) => f.type === 'device.model').map((f) => f.detector)).toEqual(['user-agent-header']);
+	});
+
+	it('is known-values for a match of the user\u2019s own identifier', () => {
+		const found = findingsOf({ x: '490154203237518' }, [{ type: 'device.imei', value: '490154203237518' }]);
+		expect(found.find((f) => f.reason.startsWith('matches your known'))?.detector).toBe('known-values');
+	});
+});

@@ -9,7 +9,7 @@ import type { DetectContext, Detector, DetectorGate, ExchangeContext } from './d
 import { DETECTORS } from './detectors/index';
 import { keyWords, normalizeKey } from './detectors/key-hints';
 import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
-import { USER_AGENT_FIELD_REASON, USER_AGENT_REASON } from './detectors/device-info';
+import { USER_AGENT_FIELD_DETECTOR, USER_AGENT_HEADER_DETECTOR } from './detectors/user-agent-devices';
 import { LAYER_SEPARATOR } from '../shared/path';
 import { isReadable } from '../shared/text';
 
@@ -196,10 +196,14 @@ function detectNode(node: DecodedNode, value: string | null, ownKey: string | nu
 			const other = others[i];
 			if (other === undefined || !other(node, ctx, value)) continue;
 		}
-		const list = detectors[i]!.detect(node, ctx);
+		const detector = detectors[i]!;
+		const list = detector.detect(node, ctx);
 		if (list.length === 0) continue;
 		if (found === NO_FINDINGS) found = [];
-		for (const f of list) found.push(f);
+		for (const f of list) {
+			f.detector = detector.id;
+			found.push(f);
+		}
 	}
 	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
 	if (alias) for (const f of found) f.reason = `${f.reason} (${alias.note})`;
@@ -220,9 +224,9 @@ function withoutUserAgentRepeats(list: Finding[]): Finding[] {
 	const source = new Uint8Array(list.length);
 	let any = false;
 	for (let i = 0; i < list.length; i++) {
-		const reason = list[i]!.reason;
-		if (reason.endsWith(USER_AGENT_REASON)) source[i] = UA_HEADER;
-		else if (reason.includes(USER_AGENT_FIELD_REASON)) source[i] = UA_FIELD;
+		const detector = list[i]!.detector;
+		if (detector === USER_AGENT_HEADER_DETECTOR) source[i] = UA_HEADER;
+		else if (detector === USER_AGENT_FIELD_DETECTOR) source[i] = UA_FIELD;
 		else continue;
 		any = true;
 	}

@@ -11,7 +11,7 @@
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { DecodedNode, DecodedPart, Exchange, Finding, FindingType } from '../model';
+import { isFindingType, type DecodedNode, type DecodedPart, type Exchange, type Finding, type FindingType } from '../model';
 import { maskSecret } from './detectors/secrets';
 
 export interface KnownValue {
@@ -152,7 +152,8 @@ export class KnownValueMatcher {
 			value: type === 'auth.secret' ? maskSecret(value) : value,
 			path,
 			confidence: 'high',
-			reason: `matches your known ${type.split('.').pop()!.replace(/_/g, ' ')} (${needle.how})`
+			reason: `matches your known ${type.split('.').pop()!.replace(/_/g, ' ')} (${needle.how})`,
+			detector: KNOWN_VALUES_DETECTOR
 		};
 	}
 }
@@ -293,16 +294,13 @@ export function parseKnownValue(spec: string): KnownValue | string {
 	if (eq <= 0 || eq === spec.length - 1) return `--known needs TYPE=VALUE (e.g. imei=868…), got "${spec}"`;
 	const name = spec.slice(0, eq).trim().toLowerCase();
 	const value = spec.slice(eq + 1).trim();
-	const type = KNOWN_TYPE_NAMES[name] ?? (ALL_TYPES.includes(name as FindingType) ? (name as FindingType) : undefined);
+	const type = KNOWN_TYPE_NAMES[name] ?? (isFindingType(name) ? name : undefined);
 	if (!type) return `unknown known-value type "${name}" (try one of: ${Object.keys(KNOWN_TYPE_NAMES).join(', ')}, or a finding type such as device.imei)`;
 	return { type, value };
 }
 
-const ALL_TYPES: readonly FindingType[] = [
-	'device.imei', 'device.imsi', 'device.iccid', 'device.meid', 'device.serial', 'device.android_id', 'device.mac', 'device.model',
-	'device.os_version', 'ad.advertising_id', 'user.id', 'contact.email', 'contact.phone', 'location.coordinates', 'network.ip', 'network.ssid',
-	'network.bssid', 'network.carrier', 'browsing.url', 'browsing.search_query', 'browsing.title', 'app.package', 'app.screen', 'media.played', 'auth.secret'
-];
+/** The `detector` of findings that match the user's own identifiers. */
+export const KNOWN_VALUES_DETECTOR = 'known-values';
 
 const KNOWN_TYPE_NAMES: Record<string, FindingType> = {
 	imei: 'device.imei', imsi: 'device.imsi', iccid: 'device.iccid', meid: 'device.meid', serial: 'device.serial',

@@ -59,8 +59,12 @@ export function scalarText(node: DecodedNode): string | null {
 	return null;
 }
 
+/**
+ * A finding at `node`. `detector` is left empty here: the walk (findings.ts) stamps the id of the detector that
+ * returned it, so no detector can name another by mistake; the property is there from the start to keep one shape.
+ */
 export function finding(node: DecodedNode, type: Finding['type'], value: string, confidence: Finding['confidence'], reason: string): Finding {
-	return { type, value, path: node.path, confidence, reason };
+	return { type, value, path: node.path, confidence, reason, detector: '' };
 }
 
 /** The key `levels` above the node (1: its parent object's key), or undefined at the root (no negative index: it is slow). */

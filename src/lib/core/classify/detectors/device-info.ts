@@ -2,12 +2,8 @@
 import type { Finding } from '../../model';
 import { finding, keyAbove, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
-import { parseMobileUserAgent } from './user-agent';
 
-/** Reason endings that mark a finding read out of a user-agent string (findings.ts keeps one per value). */
-export const USER_AGENT_REASON = 'from the User-Agent header';
-export const USER_AGENT_FIELD_REASON = 'read from a user-agent string';
-const USER_AGENT_KEYS = new Set(['useragent', 'ua', 'httpuseragent', 'browseruseragent']);
+/** Device model and OS version under keys of their own; those read out of user-agent strings are user-agent-devices.ts's. */
 
 const MODEL_KEYS = new Set(['model', 'devicemodel', 'phonemodel', 'hardwaremodel', 'modelname', 'devicename', 'productmodel', 'mobilemodel', 'romodel', 'deviceproduct']);
 const OS_VERSION_KEYS = new Set([
@@ -21,7 +17,7 @@ export const deviceInfo: Detector = {
 	id: 'device-info',
 	label: 'Device model and OS version',
 	gate: {
-		key: (k) => USER_AGENT_KEYS.has(k) || MODEL_KEYS.has(k) || OS_VERSION_KEYS.has(k),
+		key: (k) => MODEL_KEYS.has(k) || OS_VERSION_KEYS.has(k),
 		other: (_node, ctx) => ctx.normKey === 'version' && OS_PARENTS.has(keyAbove(ctx, 1) ?? '')
 	},
 	detect(node, ctx) {
@@ -29,7 +25,6 @@ export const deviceInfo: Detector = {
 		if (raw === null) return [];
 		const value = raw.trim();
 		const k = ctx.normKey;
-		if (USER_AGENT_KEYS.has(k) && node.kind === 'text') return fromUserAgent(node, value, ctx.partKind === 'header' ? USER_AGENT_REASON : `${USER_AGENT_FIELD_REASON}, ${keyLabel(ctx.key)}`);
 		if (value.length === 0 || value.length > 64 || isPlaceholder(value)) return [];
 		const out: Finding[] = [];
 		const parent = keyAbove(ctx, 1) ?? '';
@@ -43,13 +38,3 @@ export const deviceInfo: Detector = {
 		return out;
 	}
 };
-
-/** Model and OS version of an Android or iOS user agent, at medium confidence: the string can be spoofed or generic. */
-function fromUserAgent(node: Parameters<typeof finding>[0], ua: string, why: string): Finding[] {
-	const parsed = parseMobileUserAgent(ua);
-	if (!parsed) return [];
-	const out: Finding[] = [];
-	if (parsed.model) out.push(finding(node, 'device.model', parsed.model, 'medium', `device model ${why}`));
-	if (parsed.osVersion) out.push(finding(node, 'device.os_version', parsed.osVersion, 'medium', `operating-system version (${parsed.os} ${parsed.osVersion}) ${why}`));
-	return out;
-}

@@ -11,5 +11,6 @@ import { media } from './media';
 import { secrets } from './secrets';
 import { userIds } from './user-ids';
 import { deviceInfo } from './device-info';
+import { userAgentField, userAgentHeader } from './user-agent-devices';
 
-export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, deviceInfo, userIds];
+export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, userAgentHeader, userAgentField, deviceInfo, userIds];
