@@ -19,6 +19,8 @@ export class Workspace {
 	selected = $state(0);
 	/** The selected exchange in full (findings and decoded trees), fetched from the analysis's worker; null while it arrives. */
 	detail = $state.raw<ExchangeDetail | null>(null);
+	/** Why the selected exchange could not be shown in full (the worker failed on it, or did not answer). */
+	detailError = $state<string | null>(null);
 	busy = $state(false);
 	busyLabel = $state('');
 	progress = $state.raw<Progress | null>(null);
@@ -54,10 +56,16 @@ export class Workspace {
 	select(index: number): void {
 		this.selected = index;
 		this.detail = null;
+		this.detailError = null;
 		const loaded = this.loaded;
-		void loaded?.detail(index).then((detail) => {
-			if (this.loaded === loaded && this.selected === index) this.detail = detail;
-		});
+		loaded?.detail(index).then(
+			(detail) => {
+				if (this.loaded === loaded && this.selected === index) this.detail = detail;
+			},
+			(error: unknown) => {
+				if (this.loaded === loaded && this.selected === index) this.detailError = error instanceof Error ? error.message : String(error);
+			}
+		);
 	}
 
 	/** The bytes of the loaded input, for keeping it in IndexedDB. */

@@ -37,33 +37,69 @@ function startWorker(): Worker {
 	return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'telltale-analysis' });
 }
 
+/** How long the page waits for one exchange before saying so (a response body is decoded on request, within its budget). */
+export const DETAIL_TIMEOUT_MS = 30_000;
+/** Exchanges kept at hand on the page; older ones are fetched again (their worker keeps its own cache). */
+export const DETAIL_CACHE_MAX = 64;
+
+/** What LoadedAnalysis needs of a worker: a test passes a fake. */
+export type WorkerPort = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+
 /** A finished analysis: the report overview, and its worker, which hands out each exchange in full on request. */
 export class LoadedAnalysis {
 	private nextId = 1;
+	/** Most recently used last; failed requests are not kept, so asking again tries again. */
 	private readonly cache = new Map<number, Promise<ExchangeDetail>>();
 
 	constructor(
 		readonly report: ReportOverview,
-		private worker: Worker | null
+		private worker: WorkerPort | null,
+		private readonly timeoutMs = DETAIL_TIMEOUT_MS
 	) {}
 
+	/** One exchange in full. Rejects with a plain message when the worker reports an error, dies or does not answer in time. */
 	detail(exchange: number): Promise<ExchangeDetail> {
 		const cached = this.cache.get(exchange);
-		if (cached) return cached;
+		if (cached) {
+			this.cache.delete(exchange);
+			this.cache.set(exchange, cached);
+			return cached;
+		}
 		const worker = this.worker;
 		if (!worker) return Promise.resolve({ exchange: null, parts: [] });
 		const id = this.nextId++;
-		const promise = new Promise<ExchangeDetail>((resolve) => {
+		const promise = new Promise<ExchangeDetail>((resolve, reject) => {
+			const done = () => {
+				clearTimeout(timer);
+				worker.removeEventListener('message', onMessage);
+				worker.removeEventListener('error', onError);
+			};
+			const fail = (message: string) => {
+				done();
+				if (this.cache.get(exchange) === promise) this.cache.delete(exchange);
+				reject(new Error(message));
+			};
 			const onMessage = (event: MessageEvent<WorkerResponse>) => {
 				const message = event.data;
-				if (message.type !== 'exchange' || message.id !== id) return;
-				worker.removeEventListener('message', onMessage);
-				resolve({ exchange: message.exchange, parts: message.parts });
+				if (message.id !== id) return;
+				if (message.type === 'exchange') {
+					done();
+					resolve({ exchange: message.exchange, parts: message.parts });
+				} else if (message.type === 'error') {
+					fail(`Exchange ${exchange} could not be decoded: ${message.message}`);
+				}
 			};
+			const onError = (event: ErrorEvent) => {
+				event.preventDefault();
+				fail(`The analysis worker stopped while decoding exchange ${exchange}${event.message ? `: ${event.message}` : ''}`);
+			};
+			const timer = setTimeout(() => fail(`Exchange ${exchange} took longer than ${Math.round(this.timeoutMs / 1000)} s to decode`), this.timeoutMs);
 			worker.addEventListener('message', onMessage);
+			worker.addEventListener('error', onError);
 			worker.postMessage({ type: 'get-exchange', id, exchange } satisfies WorkerRequest);
 		});
 		this.cache.set(exchange, promise);
+		if (this.cache.size > DETAIL_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
 		return promise;
 	}
 

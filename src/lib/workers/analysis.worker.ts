@@ -27,8 +27,13 @@ function post(message: WorkerResponse): void {
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
 	if (request.type === 'get-exchange') {
-		const exchange = loaded?.report.exchanges[request.exchange] ?? null;
-		post({ type: 'exchange', id: request.id, exchange, parts: loaded?.partsOf(request.exchange) ?? [] });
+		// A bug while decoding one exchange must answer that request, or the page waits for it forever.
+		try {
+			const exchange = loaded?.report.exchanges[request.exchange] ?? null;
+			post({ type: 'exchange', id: request.id, exchange, parts: loaded?.partsOf(request.exchange) ?? [] });
+		} catch (error) {
+			postError(request.id, error);
+		}
 		return;
 	}
 	if (request.type === 'parse-tracker-list') {
