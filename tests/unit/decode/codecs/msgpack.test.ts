@@ -37,6 +37,17 @@ describe('msgpack: real-world payloads', () => {
 		expect(extTree.x).toEqual(new Annotated(Uint8Array.from([0xaa, 0xbb]), 'MessagePack extension type 5'));
 	});
 
+	it('a valid timestamp outside the range of dates keeps the document decoding, as seconds and nanoseconds', () => {
+		// { at: timestamp 96 } with nanoseconds 5 and seconds 2^50: valid MessagePack, but far past year 275,760,
+		// so no JavaScript Date holds it (it once threw RangeError and the whole document went undecoded).
+		const seconds = 2 ** 50;
+		const ext = [0xc7, 12, 0xff, 0, 0, 0, 5, 0, 0x04, 0, 0, 0, 0, 0, 0];
+		const bytes = Uint8Array.from([0x82, 0xa2, 0x61, 0x74, ...ext, 0xa2, 0x69, 0x64, 0xa3, 0x61, 0x62, 0x63]);
+		const tree = treeOf(msgpack.decode(bytes, ctx())) as Record<string, TreeValue>;
+		expect(tree.at).toEqual(new Annotated(`${seconds} s 5 ns`, 'MessagePack timestamp outside the range of calendar dates (seconds and nanoseconds since 1970)'));
+		expect(tree.id).toBe('abc');
+	});
+
 	it('string-keyed maps sniff higher than bare arrays', () => {
 		expect(msgpack.sniff(encode({ a: 1, b: 'x' }), {})).toBe(0.8);
 		expect(msgpack.sniff(encode([1, 2, 3, 4, 5, 6, 7, 8]), {})).toBe(0.4);

@@ -2,7 +2,7 @@
  * MessagePack through @msgpack/msgpack. A structural walk runs first: it is the cheap sniff (a container
  * at the top, every byte consumed) and it bounds depth and declared lengths before the library runs.
  */
-import { decode as decodeMsgpack, ExtData } from '@msgpack/msgpack';
+import { decode as decodeMsgpack, decodeTimestampToTimeSpec, EXT_TIMESTAMP, ExtData, ExtensionCodec } from '@msgpack/msgpack';
 import { Annotated, failure, type BytesCodec, type TreeValue } from '../codec';
 
 interface Walk {
@@ -137,6 +137,34 @@ function walkDocument(bytes: Uint8Array, maxDepth: number): Walk | string {
 	return walk;
 }
 
+/** A timestamp extension as sent: seconds and nanoseconds, which may lie outside what a JavaScript Date can hold. */
+class Timestamp {
+	constructor(
+		readonly sec: number,
+		readonly nsec: number
+	) {}
+}
+
+/** Timestamps are read as seconds and nanoseconds, never as a Date: a Date outside its range has no ISO form. */
+const extensions = new ExtensionCodec();
+extensions.register({
+	type: EXT_TIMESTAMP,
+	encode: () => null,
+	decode: (data) => {
+		const { sec, nsec } = decodeTimestampToTimeSpec(data);
+		return new Timestamp(sec, nsec);
+	}
+});
+
+/** Date's range: ±8.64e15 ms around 1970 (ECMAScript's time value). */
+const MAX_DATE_MS = 8.64e15;
+
+function timestampValue({ sec, nsec }: Timestamp): TreeValue {
+	const ms = sec * 1000 + nsec / 1e6;
+	if (Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS) return new Annotated(new Date(ms).toISOString(), 'MessagePack timestamp');
+	return new Annotated(`${sec} s ${nsec} ns`, 'MessagePack timestamp outside the range of calendar dates (seconds and nanoseconds since 1970)');
+}
+
 function toTree(value: unknown): TreeValue {
 	if (value === null || value === undefined) return null;
 	switch (typeof value) {
@@ -149,7 +177,7 @@ function toTree(value: unknown): TreeValue {
 			return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 	}
 	if (value instanceof Uint8Array) return value;
-	if (value instanceof Date) return new Annotated(value.toISOString(), 'MessagePack timestamp');
+	if (value instanceof Timestamp) return timestampValue(value);
 	if (value instanceof ExtData) {
 		const data = value.data instanceof Uint8Array ? value.data : new Uint8Array(0);
 		return new Annotated(data, `MessagePack extension type ${value.type}`);
@@ -182,6 +210,7 @@ export const msgpack: BytesCodec = {
 		try {
 			value = decodeMsgpack(input, {
 				useBigInt64: true,
+				extensionCodec: extensions,
 				maxStrLength: input.length,
 				maxBinLength: input.length,
 				maxArrayLength: input.length,
