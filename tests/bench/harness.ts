@@ -25,6 +25,8 @@ export interface Benchmark<Input = unknown> {
 	 * not a pass). Returns a problem or null.
 	 */
 	verify?(input: Input, result: unknown): string | null;
+	/** Work items in the input (events, requests), known after setup: the section then gives the cost of one on each side. */
+	perItem?: { label: string; count(input: Input): number };
 }
 
 export interface BenchResult {
@@ -39,6 +41,7 @@ export interface BenchResult {
 	runs: number;
 	pass: boolean;
 	problem: string | null;
+	perItem?: { label: string; count: number; baselineUs: number; subjectUs: number };
 }
 
 export type Side = 'baseline' | 'subject';
@@ -50,6 +53,8 @@ export interface SideRuns {
 	problem: string | null;
 	/** The description after setup (some describe what setup measured). */
 	description: string;
+	/** Work items in the input, when the benchmark counts them. */
+	items?: number;
 }
 
 /** In the child: setup, warm-up (the subject's first result verified), then the timed runs of one side. */
@@ -63,7 +68,9 @@ export function runSide<Input>(bench: Benchmark<Input>, side: Side): SideRuns {
 	}
 	const times: number[] = [];
 	for (let i = 0; i < (bench.runs ?? 9); i++) times.push(time(() => work(input)));
-	return { times, problem, description: bench.description };
+	const runs: SideRuns = { times, problem, description: bench.description };
+	if (bench.perItem) runs.items = bench.perItem.count(input);
+	return runs;
 }
 
 /** The result of a benchmark from the runs of both sides (medians compared). */
@@ -72,6 +79,8 @@ export function resultOf(bench: Benchmark, baseline: SideRuns[], subject: SideRu
 	const subjectMs = median(subject.flatMap((r) => r.times));
 	const problem = subject.map((r) => r.problem).find((p) => p !== null) ?? null;
 	const ratio = subjectMs / baselineMs;
+	const items = subject[0]?.items;
+	const perItem = bench.perItem && items ? { label: bench.perItem.label, count: items, baselineUs: (baselineMs * 1000) / items, subjectUs: (subjectMs * 1000) / items } : undefined;
 	return {
 		id: bench.id,
 		title: bench.title,
@@ -83,7 +92,8 @@ export function resultOf(bench: Benchmark, baseline: SideRuns[], subject: SideRu
 		target: bench.target,
 		runs: subject.reduce((n, r) => n + r.times.length, 0),
 		pass: problem === null && ratio <= bench.target,
-		problem
+		problem,
+		...(perItem ? { perItem } : {})
 	};
 }
 
@@ -146,9 +156,14 @@ export function markdownSection(r: BenchResult, m: Machine): string {
 		'| --- | --- | --- | --- | --- |',
 		`| ${r.baselineMs.toFixed(1)} ms (${r.baselineLabel}) | ${r.subjectMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ≤ ${r.target}× | ${verdict(r)} |`,
 		'',
+		...(r.perItem ? [perItemLine(r.perItem), ''] : []),
 		`Medians of ${r.runs} runs per side after warm-up, each side in processes of its own, alternating. ${m.date}, Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memory} RAM, ${m.os}.`,
 		`<!-- /bench:${r.id} -->`
 	].join('\n');
+}
+
+export function perItemLine(p: NonNullable<BenchResult['perItem']>): string {
+	return `Per ${p.label} (${p.count.toLocaleString('en-US')} of them): baseline ${p.baselineUs.toFixed(2)} µs, Telltale ${p.subjectUs.toFixed(2)} µs.`;
 }
 
 /** Replaces the marked section for each result in `doc`, or appends it. */
