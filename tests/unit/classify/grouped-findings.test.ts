@@ -7,6 +7,7 @@ import { exchangeFindings } from '../../../src/lib/core/classify/findings';
 import { finding, type Detector } from '../../../src/lib/core/classify/detectors/detector';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
+import { renderSummary } from '../../../src/cli/summary';
 import { MAX_FINDING_PATHS, type Confidence, type DecodedNode, type Exchange, type Occurrence } from '../../../src/lib/core/model';
 import { sensorsBatch } from '../../bench/inputs';
 import { findingsOf, harBytes } from './helpers';
@@ -157,5 +158,11 @@ describe('a 20-event Sensors batch', () => {
 		expect(report.summary.findings).toBe(exchange!.findings.length);
 		expect(report.summary.findingsByType['device.model']).toBe(2);
 		expect(report.summary.destinations?.[0]?.findings).toBe(exchange!.findings.length);
+	});
+
+	it('prints ×count in the readable summary', () => {
+		const text = renderSummary(report);
+		expect(text).toContain(`user.id: ${deviceId} ×40`);
+		expect(text).toContain('at body › form.data_list › base64 › gzip › json[0].distinct_id (and 39 more places)');
 	});
 });
