@@ -1,5 +1,5 @@
 /** The readable summary printed without --json: grouped so a 500-event batch reads in one screen. */
-import type { ExchangeReport, Finding, Report } from '../lib/core/model';
+import type { ExchangeReport, Report } from '../lib/core/model';
 
 export function renderSummary(report: Report): string {
 	const lines: string[] = [];
@@ -30,25 +30,12 @@ function renderExchange(exchange: ExchangeReport): string[] {
 	lines.push(`#${exchange.index} ${target}${status}${layers}`);
 	const who = exchange.destination;
 	if (who && (who.company || who.product)) lines.push(`    to ${[who.company, who.product].filter(Boolean).join(' / ')} (${who.category})`);
-	for (const group of groupFindings(exchange.findings)) {
-		const first = group[0]!;
-		const times = group.length > 1 ? ` ×${group.length}` : '';
-		lines.push(`    ${first.type}: ${truncate(first.value, 80)}${times}  (${first.confidence}; ${first.reason})`);
-		lines.push(`      at ${first.path}${group.length > 1 ? ` (and ${group.length - 1} more place${group.length === 2 ? '' : 's'})` : ''}`);
+	for (const f of exchange.findings) {
+		const times = f.count > 1 ? ` ×${f.count}` : '';
+		lines.push(`    ${f.type}: ${truncate(f.value, 80)}${times}  (${f.confidence}; ${f.reason})`);
+		lines.push(`      at ${f.path}${f.count > 1 ? ` (and ${f.count - 1} more place${f.count === 2 ? '' : 's'})` : ''}`);
 	}
 	return lines;
-}
-
-/** The same value of the same type, found in several places of one exchange, is one line. */
-function groupFindings(findings: Finding[]): Finding[][] {
-	const groups = new Map<string, Finding[]>();
-	for (const finding of findings) {
-		const key = `${finding.type}\u0000${finding.value}`;
-		const group = groups.get(key);
-		if (group) group.push(finding);
-		else groups.set(key, [finding]);
-	}
-	return [...groups.values()];
 }
 
 function plural(n: number, word: string): string {

@@ -9,6 +9,8 @@ import { captureBytes, runCase, score, typeTable } from '../fixtures/corpus/eval
 import { readCapture } from '../../src/lib/core/capture/sniff';
 import { analyze } from '../../src/lib/core/report/analyze';
 import { exchangeFindings } from '../../src/lib/core/classify/findings';
+import { FindingSet } from '../../src/lib/core/classify/finding-set';
+import { DETECTORS } from '../../src/lib/core/classify/detectors/index';
 import { KnownValueMatcher } from '../../src/lib/core/classify/known-values';
 import { destinationOf } from '../../src/lib/core/classify/destination';
 import type { DecodedNode, DecodedPart, Exchange, Finding } from '../../src/lib/core/model';
@@ -63,7 +65,12 @@ const known = new KnownValueMatcher([
 ]);
 
 function classifyAll(input: Request[]): Finding[][] {
-	return input.map((r) => [...known.findings(r.exchange, r.parts), ...exchangeFindings(r.exchange, r.parts)]);
+	return input.map((r) => {
+		// As analyze does it: known-value matches first, then the detectors, into one grouping set.
+		const set = new FindingSet();
+		set.addAll(known.findings(r.exchange, r.parts));
+		return exchangeFindings(r.exchange, r.parts, DETECTORS, set);
+	});
 }
 
 const findings: Benchmark<Request[]> = {

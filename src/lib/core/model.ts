@@ -140,7 +140,8 @@ export function isFindingType(name: string): name is FindingType {
 	return (FINDING_TYPES as readonly string[]).includes(name);
 }
 
-export interface Finding {
+/** One place a detector found a value: what detectors return, before the exchange's occurrences are grouped into findings. */
+export interface Occurrence {
 	type: FindingType;
 	value: string;
 	/** The path of the node it came from (see DecodedNode.path). */
@@ -150,6 +151,20 @@ export interface Finding {
 	reason: string;
 	/** The id of the detector that made it (`device-ids`, `user-agent-header`, `known-values`…). */
 	detector: string;
+}
+
+/** Paths a finding lists at most; `count` keeps the total (a batch repeats one device ID in every event). */
+export const MAX_FINDING_PATHS = 20;
+
+/**
+ * One value of one type that one detector found in an exchange, however many times: `path`, `confidence` and
+ * `reason` as for a single occurrence (the first path; the strongest occurrence's confidence and reason).
+ */
+export interface Finding extends Occurrence {
+	/** How many times the exchange carried it (≥ paths.length). */
+	count: number;
+	/** Where: the first MAX_FINDING_PATHS occurrences' paths, in walk order, starting with `path`. */
+	paths: string[];
 }
 
 export type DestinationCategory =
@@ -215,6 +230,7 @@ export interface DestinationSummary {
 	product: string | null;
 	category: DestinationCategory;
 	exchanges: number[];
+	/** Findings of those exchanges (one per type + value + detector per exchange, as in ReportSummary). */
 	findings: number;
 	types: FindingType[];
 	severity: Severity;
@@ -230,7 +246,9 @@ export interface IdentifierReport {
 export interface ReportSummary {
 	exchanges: number;
 	decodedParts: number;
+	/** Findings of all exchanges: each counts once however many times its value occurred (that is its `count`). */
 	findings: number;
+	/** The same, per type. */
 	findingsByType: Record<string, number>;
 	sites: string[];
 	/** Per receiving site, most severe first (added by classify; optional in the contract). */

@@ -20,7 +20,7 @@ describe('telltale analyze --known', () => {
 		expect(without.exchanges[0].findings).toEqual([]);
 		const withKnown = run(['--known', `imei=${IMEI}`, '--known', 'email=me@example.org']);
 		expect(withKnown.exchanges[0].findings).toEqual([
-			{ type: 'device.imei', value: IMEI, path: 'body › json.h', confidence: 'high', reason: 'matches your known imei (sha256 of it)', detector: 'known-values' }
+			{ type: 'device.imei', value: IMEI, path: 'body › json.h', confidence: 'high', reason: 'matches your known imei (sha256 of it)', detector: 'known-values', count: 1, paths: ['body › json.h'] }
 		]);
 	}, 60_000);
 

@@ -4,7 +4,7 @@ import { destinationSummaries, severityOf } from '../../../src/lib/core/classify
 import type { DestinationCategory, ExchangeReport, Finding, FindingType } from '../../../src/lib/core/model';
 
 function f(type: FindingType, value: string, confidence: Finding['confidence'] = 'high', path = 'body'): Finding {
-	return { type, value, path, confidence, reason: 'test', detector: 'test' };
+	return { type, value, path, confidence, reason: 'test', detector: 'test', count: 1, paths: [path] };
 }
 
 function ex(index: number, site: string, findings: Finding[], category: DestinationCategory = 'analytics', company: string | null = null): ExchangeReport {
@@ -45,7 +45,11 @@ describe('severity', () => {
 		['a session cookie to its site', [f('auth.secret', 'YAie…2bg', 'high', 'cookie.SID')], 'advertising', 'low', /session credentials .* logged-in request/],
 		['an Authorization header', [f('auth.secret', 'Bearer eyJ…', 'high', 'header.authorization')], 'analytics', 'low', /session credentials/],
 		['a token inside a telemetry body', [f('auth.secret', 'Bearer eyJ…', 'high', 'body › json.token')], 'analytics', 'high', /login secret sent to a third party/],
-		['a session cookie next to a device ID', [f('auth.secret', 'x', 'high', 'cookie.SID'), f('device.android_id', 'a1')], 'analytics', 'medium', /^A device ID sent to a third party/]
+		['a session cookie next to a device ID', [f('auth.secret', 'x', 'high', 'cookie.SID'), f('device.android_id', 'a1')], 'analytics', 'medium', /^A device ID sent to a third party/],
+		// Grouped: one finding for the same secret in several places is ordinary only if every place is.
+		['a secret in a cookie and a header', [{ ...f('auth.secret', 'x', 'high', 'cookie.SID'), count: 2, paths: ['cookie.SID', 'header.authorization'] }], 'analytics', 'low', /session credentials/],
+		['a cookie secret also in the body', [{ ...f('auth.secret', 'x', 'high', 'cookie.SID'), count: 2, paths: ['cookie.SID', 'body › json.sid'] }], 'analytics', 'high', /login secret/],
+		['a cookie secret in more places than listed', [{ ...f('auth.secret', 'x', 'high', 'cookie.SID'), count: 30, paths: ['cookie.SID'] }], 'analytics', 'high', /login secret/]
 	])('%s', (_l, findings, category, level, why) => {
 		const s = severityOf(findings, category);
 		expect(s.level).toBe(level);

@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exchangeFindings, FindingSet } from '../../../src/lib/core/classify/findings';
+import { exchangeFindings } from '../../../src/lib/core/classify/findings';
+import { FindingSet } from '../../../src/lib/core/classify/finding-set';
 import { DETECTORS } from '../../../src/lib/core/classify/detectors/index';
 import type { DetectContext, Detector } from '../../../src/lib/core/classify/detectors/detector';
 import { hashShape } from '../../../src/lib/core/classify/detectors/hash-shape';
 import { keyWords, normalizeKey } from '../../../src/lib/core/classify/detectors/key-hints';
 import { LAYER_SEPARATOR } from '../../../src/lib/core/shared/path';
-import type { DecodedNode, DecodedPart, Exchange, Finding, PartKind } from '../../../src/lib/core/model';
+import { MAX_FINDING_PATHS, type DecodedNode, type DecodedPart, type Exchange, type Finding, type Occurrence, type PartKind } from '../../../src/lib/core/model';
 
 /** Key names each detector knows, spelled as payloads spell them, plus neutral ones. */
 const KEYS = [
@@ -227,10 +228,10 @@ describe('fast paths', () => {
 		);
 	});
 
-	/** FindingSet as first written: one key string per type + value, and `startsWith(p + separator)`. */
-	function keptByReference(list: Finding[]): Finding[] {
+	/** FindingSet as first written, one finding per occurrence: one key string per type + value, and `startsWith(p + separator)`. */
+	function keptByReference(list: Occurrence[]): Occurrence[] {
 		const byKey = new Map<string, string[]>();
-		const kept: Finding[] = [];
+		const kept: Occurrence[] = [];
 		for (const f of list) {
 			const k = `${f.type}\u0000${f.value}`;
 			const paths = byKey.get(k);
@@ -243,22 +244,39 @@ describe('fast paths', () => {
 		return kept;
 	}
 
-	it('FindingSet keeps what the key-string version kept', () => {
+	/** Kept occurrences grouped the plain way: per type + value + detector, strongest confidence (first among equals), first paths. */
+	function groupedByReference(kept: Occurrence[]): Finding[] {
+		const strength = { high: 3, medium: 2, low: 1 };
+		const groups = new Map<string, Finding>();
+		for (const o of kept) {
+			const k = `${o.type}\u0000${o.value}\u0000${o.detector}`;
+			const g = groups.get(k);
+			if (!g) groups.set(k, { ...o, count: 1, paths: [o.path] });
+			else {
+				g.count++;
+				if (g.paths.length < MAX_FINDING_PATHS) g.paths.push(o.path);
+				if (strength[o.confidence] > strength[g.confidence]) Object.assign(g, { confidence: o.confidence, reason: o.reason });
+			}
+		}
+		return [...groups.values()];
+	}
+
+	it('FindingSet keeps what the key-string version kept, grouped per type, value and detector', () => {
 		const segment = fc.constantFrom('a', 'a.b', 'a[0]', 'b', '', ' ', '›', LAYER_SEPARATOR.trim());
 		const path = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join(LAYER_SEPARATOR));
-		const finding: fc.Arbitrary<Finding> = fc.record({
+		const occurrence: fc.Arbitrary<Occurrence> = fc.record({
 			type: fc.constantFrom<Finding['type']>('user.id', 'device.imei', 'contact.email'),
-			value: fc.constantFrom<string>('1', '2', 'x'),
+			value: fc.constantFrom<string>('1', '2', 'x', 'X'),
 			path: fc.oneof(path, fc.string({ maxLength: 8 })),
-			confidence: fc.constant<Finding['confidence']>('high'),
-			reason: fc.constant('r'),
-			detector: fc.constant('d')
+			confidence: fc.constantFrom<Finding['confidence']>('high', 'medium', 'low'),
+			reason: fc.constantFrom('r', 's'),
+			detector: fc.constantFrom('d', 'e')
 		});
 		fc.assert(
-			fc.property(fc.array(finding, { maxLength: 20 }), (list) => {
+			fc.property(fc.array(occurrence, { maxLength: 80 }), (list) => {
 				const set = new FindingSet();
 				set.addAll(list);
-				expect(set.list().map((f) => list.indexOf(f))).toEqual(keptByReference(list).map((f) => list.indexOf(f)));
+				expect(set.list()).toEqual(groupedByReference(keptByReference(list)));
 			}),
 			{ numRuns: 2000 }
 		);

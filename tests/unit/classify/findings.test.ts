@@ -19,9 +19,11 @@ describe('exchangeFindings walk', () => {
 		expect(found.map((f) => f.type)).toEqual(['device.imei']);
 	});
 
-	it('keeps one finding per type, value and path', () => {
+	it('keeps one finding per type, value and detector, with every path it was found at', () => {
 		const found = findingsOf([{ imei: '868027043216757' }, { imei: '868027043216757' }]);
-		expect(found.filter((f) => f.type === 'device.imei').map((f) => f.path)).toEqual(['payload › json[0].imei', 'payload › json[1].imei']);
+		expect(found.filter((f) => f.type === 'device.imei').map((f) => [f.path, f.count, f.paths])).toEqual([
+			['payload › json[0].imei', 2, ['payload › json[0].imei', 'payload › json[1].imei']]
+		]);
 	});
 
 	it('carries the full path through every layer', () => {

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
-import type { Report } from '../../../src/lib/core/model';
+import { MAX_FINDING_PATHS, type Report } from '../../../src/lib/core/model';
 
 // Verbatim copies of ../shared/fixtures/har (see tests/fixtures/har/SOURCES.md), so a clone tests itself.
 const SHARED_HARS = 'tests/fixtures/har';
@@ -44,6 +44,12 @@ function expectContract(report: Report): void {
 			expect(['high', 'medium', 'low']).toContain(finding.confidence);
 			expect(finding.path.length).toBeGreaterThan(0);
 			expect(finding.reason.length).toBeGreaterThan(0);
+			expect(typeof finding.detector).toBe('string');
+			// Grouped per exchange: `paths` starts with `path`, lists at most MAX_FINDING_PATHS, `count` is the total.
+			expect(Object.keys(finding)).toEqual(['type', 'value', 'path', 'confidence', 'reason', 'detector', 'count', 'paths']);
+			expect(finding.paths[0]).toBe(finding.path);
+			expect(finding.paths.length).toBeLessThanOrEqual(MAX_FINDING_PATHS);
+			expect(finding.count).toBeGreaterThanOrEqual(finding.paths.length);
 		}
 	});
 	for (const id of report.identifiers) {

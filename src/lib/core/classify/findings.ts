@@ -1,16 +1,17 @@
 /**
  * Runs the detectors over every decoded tree of one exchange. The walk is iterative (trees can be deep),
- * carries each node's surroundings (key, keys above, sibling fields, the enclosing URL) and keeps one
- * finding per type + value + path. When a node yields a specific identifier (an IMEI, an advertising
- * ID), a generic `user.id` reading of the same node is dropped.
+ * carries each node's surroundings (key, keys above, sibling fields, the enclosing URL) and groups what the
+ * detectors report as it goes (see FindingSet): one finding per type + value + detector, with its count and
+ * paths. When a node yields a specific identifier (an IMEI, an advertising ID), a generic `user.id` reading
+ * of the same node is dropped.
  */
-import type { DecodedNode, DecodedPart, Exchange, Finding, PartKind } from '../model';
+import type { DecodedNode, DecodedPart, Exchange, Finding, Occurrence, PartKind } from '../model';
 import type { DetectContext, Detector, DetectorGate, ExchangeContext } from './detectors/detector';
 import { DETECTORS } from './detectors/index';
 import { keyWords, normalizeKey } from './detectors/key-hints';
 import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
 import { USER_AGENT_FIELD_DETECTOR, USER_AGENT_HEADER_DETECTOR } from './detectors/user-agent-devices';
-import { LAYER_SEPARATOR } from '../shared/path';
+import { FindingSet } from './finding-set';
 import { isReadable } from '../shared/text';
 
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
@@ -35,11 +36,19 @@ interface Frame {
 	found: ReadonlySet<Finding['type']> | null;
 }
 
-export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart[], detectors: readonly Detector[] = DETECTORS): Finding[] {
+/**
+ * `into` may hold occurrences already (analyze puts known-value matches there first, so their "matches your
+ * known …" reason wins where a detector reports the same value at the same place).
+ */
+export function exchangeFindings(
+	exchange: Exchange,
+	parts: readonly DecodedPart[],
+	detectors: readonly Detector[] = DETECTORS,
+	into: FindingSet = new FindingSet()
+): Finding[] {
 	const ex: ExchangeContext = { host: exchange.host, url: exchange.url, method: exchange.method };
 	const scope = aliasScope(exchange.host, exchange.url);
 	const plan = planOf(detectors);
-	const collector = new FindingSet();
 	// Parts are walked first, then request headers, each in order (the stack pops last-pushed first).
 	const stack: Frame[] = headerNodes(exchange, parts).reverse();
 	for (let i = parts.length - 1; i >= 0; i--) {
@@ -54,7 +63,7 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 		const key = frame.ownKeys && typeof node.key === 'string' ? node.key : frame.key;
 		// Nodes come in many shapes: each property is read once (a megamorphic read is not cheap).
 		const { kind, text, children, decoded } = node;
-		let here: Finding[] = NO_FINDINGS;
+		let here: Occurrence[] = NO_OCCURRENCES;
 		if (kind === 'text' || kind === 'number') {
 			// A codec's text output that is not readable (a lucky base64 reading of a word) says nothing.
 			const plausible = kind !== 'text' || !node.codec || isReadable(text ?? '');
@@ -62,7 +71,7 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 				const value = kind === 'text' && text !== undefined ? text.trim() : null;
 				here = detectNode(node, value, key, frame, ex, plan, scope);
 				if (here.length > 0 && frame.found !== null && frame.found.size > 0) here = here.filter((f) => !frame.found!.has(f.type));
-				collector.addAll(here);
+				into.addAll(here);
 			}
 		}
 		const hasChildren = children !== undefined && children.length > 0;
@@ -85,7 +94,7 @@ export function exchangeFindings(exchange: Exchange, parts: readonly DecodedPart
 			stack.push({ nodes: children, next: 0, key, ownKeys: true, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind, found: null });
 		}
 	}
-	return withoutUserAgentRepeats(collector.list());
+	return withoutUserAgentRepeats(into.list());
 }
 
 function single(
@@ -101,7 +110,7 @@ function single(
 }
 
 const NO_WORDS: readonly string[] = [];
-const NO_FINDINGS: Finding[] = [];
+const NO_OCCURRENCES: Occurrence[] = [];
 
 /**
  * The detectors of one list with their gates, and per key the detectors whose key gate lets it through
@@ -170,7 +179,7 @@ function keyInfo(plan: Plan, key: string, header: boolean): KeyInfo {
 }
 
 /** `value`: the node's text trimmed, or null when it is not a text node. */
-function detectNode(node: DecodedNode, value: string | null, ownKey: string | null, frame: Frame, exchange: ExchangeContext, plan: Plan, scope: AliasScope): Finding[] {
+function detectNode(node: DecodedNode, value: string | null, ownKey: string | null, frame: Frame, exchange: ExchangeContext, plan: Plan, scope: AliasScope): Occurrence[] {
 	let key = ownKey;
 	let info = key === null ? plan.noKey : keyInfo(plan, key, frame.partKind === 'header');
 	const alias = key === null ? null : keyAlias(key, info.normKey, frame.keyChain, frame.siblings, frame.partKind, scope);
@@ -190,7 +199,7 @@ function detectNode(node: DecodedNode, value: string | null, ownKey: string | nu
 	};
 	const mask = info.mask;
 	const { detectors, others } = plan;
-	let found: Finding[] = NO_FINDINGS;
+	let found: Occurrence[] = NO_OCCURRENCES;
 	for (let i = 0; i < detectors.length; i++) {
 		if ((mask & (1 << i)) === 0) {
 			const other = others[i];
@@ -199,7 +208,7 @@ function detectNode(node: DecodedNode, value: string | null, ownKey: string | nu
 		const detector = detectors[i]!;
 		const list = detector.detect(node, ctx);
 		if (list.length === 0) continue;
-		if (found === NO_FINDINGS) found = [];
+		if (found === NO_OCCURRENCES) found = [];
 		for (const f of list) {
 			f.detector = detector.id;
 			found.push(f);
@@ -214,10 +223,11 @@ function detectNode(node: DecodedNode, value: string | null, ownKey: string | nu
 const IDENTIFYING = /^(?:device\.(?:imei|imsi|iccid|meid|serial|android_id|mac)|ad\.|user\.id|contact\.)/;
 
 /**
- * Device model and OS version read out of a user-agent string: one finding per value per exchange, and
- * none when the payload itself names the same model or version. From the User-Agent header, only on
- * exchanges that also carry an identifier: every HTTP client sends its User-Agent, so alone it would mark
- * every request of a phone's capture; next to a device or user ID it is part of that device's fingerprint.
+ * Device model and OS version read out of a user-agent string: one finding per value per exchange (the
+ * first, counting its detector's occurrences), and none when the payload itself names the same model or
+ * version. From the User-Agent header, only on exchanges that also carry an identifier: every HTTP client
+ * sends its User-Agent, so alone it would mark every request of a phone's capture; next to a device or user
+ * ID it is part of that device's fingerprint. Known-value findings in the list count like the payload's own.
  */
 function withoutUserAgentRepeats(list: Finding[]): Finding[] {
 	// Per finding: NOT_UA, UA_FIELD (read from a user-agent field of the payload) or UA_HEADER.
@@ -366,40 +376,4 @@ function headerNodes(exchange: Exchange, parts: readonly DecodedPart[]): Frame[]
 
 function leafFrame(path: string, key: string, text: string, partKind: PartKind): Frame {
 	return single({ path, kind: 'text', text }, key, NO_WORDS, null, null, partKind, null);
-}
-
-/** Keeps the first finding per type + value + path, and drops a repeat of the same type + value one layer below or above. */
-export class FindingSet {
-	/** Paths so far per type, then per value (two levels: no key string built per finding). */
-	private readonly byType = new Map<Finding['type'], Map<string, string[]>>();
-	private readonly found: Finding[] = [];
-
-	add(f: Finding): void {
-		let byValue = this.byType.get(f.type);
-		if (byValue === undefined) {
-			byValue = new Map();
-			this.byType.set(f.type, byValue);
-		}
-		const paths = byValue.get(f.value);
-		if (paths) {
-			for (const p of paths) {
-				if (p === f.path || isLayerOf(f.path, p) || isLayerOf(p, f.path)) return;
-			}
-			paths.push(f.path);
-		} else byValue.set(f.value, [f.path]);
-		this.found.push(f);
-	}
-
-	addAll(list: readonly Finding[]): void {
-		for (const f of list) this.add(f);
-	}
-
-	list(): Finding[] {
-		return this.found;
-	}
-}
-
-/** `path.startsWith(above + LAYER_SEPARATOR)` without building the joined string. */
-function isLayerOf(path: string, above: string): boolean {
-	return path.length >= above.length + LAYER_SEPARATOR.length && path.startsWith(LAYER_SEPARATOR, above.length) && path.startsWith(above);
 }

@@ -11,7 +11,7 @@
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { isFindingType, type DecodedNode, type DecodedPart, type Exchange, type Finding, type FindingType } from '../model';
+import { isFindingType, type DecodedNode, type DecodedPart, type Exchange, type FindingType, type Occurrence } from '../model';
 import { maskSecret } from './detectors/secrets';
 
 export interface KnownValue {
@@ -80,10 +80,10 @@ export class KnownValueMatcher {
 		}
 	}
 
-	/** Findings for every place one of the known values appears in this exchange. */
-	findings(exchange: Exchange, parts: readonly DecodedPart[]): Finding[] {
+	/** Every place one of the known values appears in this exchange (analyze groups them into findings). */
+	findings(exchange: Exchange, parts: readonly DecodedPart[]): Occurrence[] {
 		if (this.whole.size === 0) return [];
-		const hits: Finding[] = [];
+		const hits: Occurrence[] = [];
 		const stack: DecodedNode[] = parts.map((p) => p.root);
 		while (stack.length > 0) {
 			const node = stack.pop()!;
@@ -106,7 +106,7 @@ export class KnownValueMatcher {
 		return hits.sort((a, b) => b.path.length - a.path.length);
 	}
 
-	private matchText(text: string, path: string, hits: Finding[]): void {
+	private matchText(text: string, path: string, hits: Occurrence[]): void {
 		// The answer depends on the text alone.
 		const memo = text.length <= SHORT_TEXT ? this.shortMemo : text.length <= LONG_TEXT ? this.longMemo : null;
 		let matched = memo?.get(text);
@@ -145,7 +145,7 @@ export class KnownValueMatcher {
 		return found ?? NONE;
 	}
 
-	private finding(needle: Needle, path: string): Finding {
+	private finding(needle: Needle, path: string): Occurrence {
 		const { type, value } = needle.known;
 		return {
 			type,

@@ -50,10 +50,15 @@ const RANK: Record<SeverityLevel, number> = { none: 0, low: 1, medium: 2, high: 
 /**
  * A session cookie or an Authorization header is how a logged-in request normally authenticates to its own
  * server: still a finding (the reader should know it is in the capture), but not a leak by itself. A secret
- * inside a body, a query string or telemetry is.
+ * inside a body, a query string or telemetry is. So a secret is ordinary only when every place it was found
+ * is one of those (a finding that lists fewer paths than it counts may have been anywhere else too).
  */
 export function isOrdinaryCredential(f: Finding): boolean {
-	return f.type === 'auth.secret' && (f.path.startsWith('cookie.') || f.path === 'header.authorization' || f.path.startsWith('header.authorization '));
+	return f.type === 'auth.secret' && f.count === f.paths.length && f.paths.every(isCredentialPlace);
+}
+
+function isCredentialPlace(path: string): boolean {
+	return path.startsWith('cookie.') || path === 'header.authorization' || path.startsWith('header.authorization ');
 }
 
 export function severityOf(findings: readonly Finding[], category: DestinationCategory | null, company: string | null = null): Severity {

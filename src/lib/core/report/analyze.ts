@@ -13,7 +13,9 @@ import { summarize } from './summary';
 import { DecodeNotes } from './decode-notes';
 import { destinationOf } from '../classify/destination';
 import { VERSION } from '../version';
-import { exchangeFindings, FindingSet } from '../classify/findings';
+import { exchangeFindings } from '../classify/findings';
+import { FindingSet } from '../classify/finding-set';
+import { DETECTORS } from '../classify/detectors/index';
 import { KnownValueMatcher, type KnownValue } from '../classify/known-values';
 import type { UserTrackerList } from '../classify/destinations/user-list';
 import { correlate } from '../classify/correlate';
@@ -149,13 +151,12 @@ function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: Known
 }
 
 /**
- * What the request carried: detector findings and known-value matches (which come first, so their
- * "matches your known …" reason wins a tie). Response bodies are what the server sent back, not what it
- * received, so they are not searched.
+ * What the request carried: known-value matches and detector findings, grouped in one set (known values go
+ * in first, so their "matches your known …" reason wins a place both report). Response bodies are what the
+ * server sent back, not what it received, so they are not searched.
  */
 function findingsOf(exchange: Exchange, sent: DecodedPart[], known: KnownValueMatcher): ExchangeReport['findings'] {
 	const set = new FindingSet();
 	if (!known.isEmpty) set.addAll(known.findings({ ...exchange, parts: exchange.parts.filter(isSent) }, sent));
-	set.addAll(exchangeFindings(exchange, sent));
-	return set.list();
+	return exchangeFindings(exchange, sent, DETECTORS, set);
 }

@@ -3,7 +3,7 @@
  * 64 hex digits) under a key that names it. An all-zero ID means the user limited ad tracking: that is
  * reported as such (confidence low, reason says so), never as a leak — see isOptedOutAdId.
  */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { keyLabel, keyNamesHash } from './key-hints';
 import { hashShape } from './hash-shape';
@@ -33,7 +33,7 @@ export const adIds: Detector = {
 		const value = raw.trim();
 		const k = ctx.normKey.replace(/\d+$/, '');
 		if (!namesAdId(k)) return [];
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		if (UUID.test(value)) {
 			if (value === ZERO_UUID) {
 				out.push(finding(node, 'ad.advertising_id', value, 'low', `all zeros, ${keyLabel(ctx.key)}: the user opted out of ad tracking, so no advertising ID was sent`));
@@ -52,6 +52,6 @@ export const adIds: Detector = {
 	}
 };
 
-export function isOptedOutAdId(f: Finding): boolean {
+export function isOptedOutAdId(f: Occurrence): boolean {
 	return f.type === 'ad.advertising_id' && f.value === ZERO_UUID;
 }

@@ -2,7 +2,7 @@
  * Apps: package names (which app is talking, or which other apps are installed — an installed-app list
  * is a fingerprint and says much about a person) and screen views (what the user looked at in the app).
  */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, keyAbove, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 
@@ -49,7 +49,7 @@ export const apps: Detector = {
 		if (raw === null || node.kind !== 'text') return [];
 		const value = raw.trim();
 		if (value.length === 0 || value.length > 256 || isPlaceholder(value)) return [];
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		// The nearer of the two keys above that names an app list.
 		const above1 = keyAbove(ctx, 1);
 		const above2 = keyAbove(ctx, 2);

@@ -4,7 +4,7 @@
  * `$latest_search_keyword`) and page titles.
  */
 import { getDomain } from 'tldts';
-import type { DecodedNode, Finding } from '../../model';
+import type { DecodedNode, Occurrence } from '../../model';
 import { finding, scalarText, type DetectContext, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 import { httpUrl, searchEngineOf } from './search-engines';
@@ -45,7 +45,7 @@ export const browsing: Detector = {
 		if (raw === null || node.kind !== 'text') return [];
 		const value = raw.trim();
 		if (value.length === 0 || isPlaceholder(value)) return [];
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		const k = ctx.normKey;
 		// Trackers' two-letter names (GA's `dl`, `dt`; the Pixel's `rl`) arrive here already read as `page_url`,
 		// `page_title`… by endpoint-params.ts, and only at their own endpoints.
@@ -101,7 +101,7 @@ function engineOfUrl(text: string): ReturnType<typeof searchEngineOf> {
 }
 
 /** A search engine URL whose query parameter was not peeled into its own node is reported on the URL itself. */
-function searchInUrl(node: DecodedNode, url: URL, text: string): Finding[] {
+function searchInUrl(node: DecodedNode, url: URL, text: string): Occurrence[] {
 	const engine = searchEngineOf(url);
 	// The URL's own parameters come next in the walk and ask engineOfUrl about this same text.
 	lastUrl = text;

@@ -5,7 +5,7 @@
  */
 import { parse as parseDomain } from 'tldts';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyForbidsIdentifier, keyHas, keyLabel, keyNamesHash } from './key-hints';
 import { hashShape } from './hash-shape';
@@ -32,7 +32,7 @@ export const contact: Detector = {
 		if (raw === null) return [];
 		const value = raw.trim();
 		if (isPlaceholder(value)) return [];
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		const k = ctx.normKey;
 		if (node.kind === 'text') {
 			if (EMAIL_WHOLE.test(value)) {

@@ -3,7 +3,7 @@
  * with what surrounds it (its key, the keys above it, its sibling fields, the exchange) and returns
  * findings with a confidence and a plain reason. Detectors never walk the tree themselves.
  */
-import type { DecodedNode, Finding, PartKind } from '../../model';
+import type { DecodedNode, Occurrence, PartKind } from '../../model';
 
 export interface ExchangeContext {
 	host: string | null;
@@ -31,7 +31,7 @@ export interface DetectContext {
 export interface Detector {
 	id: string;
 	label: string;
-	detect(node: DecodedNode, context: DetectContext): Finding[];
+	detect(node: DecodedNode, context: DetectContext): Occurrence[];
 	/** A cheap pre-check that lets the walk skip this detector on nodes it cannot report (see DetectorGate). */
 	gate?: DetectorGate;
 }
@@ -60,10 +60,10 @@ export function scalarText(node: DecodedNode): string | null {
 }
 
 /**
- * A finding at `node`. `detector` is left empty here: the walk (findings.ts) stamps the id of the detector that
+ * An occurrence at `node`. `detector` is left empty here: the walk (findings.ts) stamps the id of the detector that
  * returned it, so no detector can name another by mistake; the property is there from the start to keep one shape.
  */
-export function finding(node: DecodedNode, type: Finding['type'], value: string, confidence: Finding['confidence'], reason: string): Finding {
+export function finding(node: DecodedNode, type: Occurrence['type'], value: string, confidence: Occurrence['confidence'], reason: string): Occurrence {
 	return { type, value, path: node.path, confidence, reason, detector: '' };
 }
 

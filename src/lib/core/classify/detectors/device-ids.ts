@@ -2,7 +2,7 @@
  * Hardware and SIM identifiers: IMEI, IMSI, ICCID, MEID, Android ID, serial number. Each needs both a
  * value that passes its validator and, except for the most self-evident shapes, a key that names it.
  */
-import type { DecodedNode, Finding } from '../../model';
+import type { DecodedNode, Occurrence } from '../../model';
 import { finding, scalarText, type Detector, type DetectContext } from './detector';
 import { isPlaceholder, keyLabel, keyNamesHash } from './key-hints';
 import { luhnValid } from './luhn';
@@ -31,7 +31,7 @@ export const deviceIds: Detector = {
 		const value = raw.trim();
 		if (value.length < 6 || value.length > 128 || isPlaceholder(value)) return [];
 		const k = ctx.normKey;
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 
 		if (k.includes('imei')) out.push(...namedId(node, ctx, value, 'device.imei', 'IMEI', isNamedImei));
 		else if (k.includes('imsi')) out.push(...namedId(node, ctx, value, 'device.imsi', 'IMSI', isImsi));
@@ -54,10 +54,10 @@ function namedId(
 	node: DecodedNode,
 	ctx: DetectContext,
 	value: string,
-	type: Finding['type'],
+	type: Occurrence['type'],
 	label: string,
 	valid: (v: string) => string | null
-): Finding[] {
+): Occurrence[] {
 	const why = valid(value);
 	if (why) return [finding(node, type, value, 'high', `${why}, ${keyLabel(ctx.key)}`)];
 	const hashed = hashShape(value);

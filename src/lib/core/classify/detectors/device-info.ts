@@ -1,5 +1,5 @@
 /** Device model and operating-system version: not unique alone, but part of every device fingerprint. */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, keyAbove, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 
@@ -26,7 +26,7 @@ export const deviceInfo: Detector = {
 		const value = raw.trim();
 		const k = ctx.normKey;
 		if (value.length === 0 || value.length > 64 || isPlaceholder(value)) return [];
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		const parent = keyAbove(ctx, 1) ?? '';
 		// `os: { name, version }` (Segment, Sentry) and `device: { model }`.
 		const osVersionHere = OS_VERSION_KEYS.has(k) || (k === 'version' && OS_PARENTS.has(parent));

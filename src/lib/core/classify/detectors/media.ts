@@ -1,5 +1,5 @@
 /** What the user listened to or watched: song, track, artist, album and video titles. */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 
@@ -21,7 +21,7 @@ export const media: Detector = {
 		const value = raw.trim();
 		if (value.length === 0 || value.length > 512 || isPlaceholder(value) || /^\d+$/.test(value) || /^https?:/i.test(value)) return [];
 		const k = ctx.normKey;
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		if (MEDIA_KEYS.has(k)) out.push(finding(node, 'media.played', value, 'high', `media ${mediaWord(k)}, ${keyLabel(ctx.key)}`));
 		else if (WITH_MEDIA_SIBLING.has(k) && ctx.siblings && ['artist', 'artistname', 'album', 'singer'].some((s) => ctx.siblings!.has(s))) {
 			out.push(finding(node, 'media.played', value, 'medium', `media title, ${keyLabel(ctx.key)} beside an artist or album field`));

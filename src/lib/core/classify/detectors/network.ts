@@ -3,7 +3,7 @@
  * names (SSID), IP addresses (private ones say which network you are on; public ones where you are)
  * and the mobile carrier.
  */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyHas, keyLabel, keyNamesHash } from './key-hints';
 import { hashShape } from './hash-shape';
@@ -40,7 +40,7 @@ export const network: Detector = {
 		const value = raw.trim();
 		if (isPlaceholder(value)) return [];
 		const k = ctx.normKey;
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		const isBssidKey = namesBssid(k);
 		const isMacKey = !isBssidKey && namesMac(k, ctx.keyWords);
 

@@ -10,7 +10,7 @@
  * App keys (Mixpanel project `token`, Segment `writeKey`, Google `AIza…` keys, AppsFlyer dev keys) name
  * the app, not the person, and are not reported.
  */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyLabel } from './key-hints';
 
@@ -40,7 +40,7 @@ export const secrets: Detector = {
 		const value = raw.trim();
 		if (value.length < 4 || isPlaceholder(value)) return [];
 		const k = ctx.normKey;
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		const scheme = /^(Bearer|Basic|Digest|Token|OAuth|MAC|Hawk)\s+\S/i.exec(value);
 		if (scheme && /^basic$/i.test(scheme[1]!) && isKeyOnlyBasic(value)) return out;
 		if (SECRET_KEYS.has(k) || (ctx.partKind === 'cookie' && SESSION_WORDS.some((w) => ctx.keyWords.includes(w) || k.endsWith(w)))) {

@@ -3,7 +3,7 @@
  * one for user-agent fields inside a payload. The walk (findings.ts) treats them differently by their ids: every
  * HTTP client sends a User-Agent header, so alone it would mark every request of a phone's capture.
  */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector, type DetectContext } from './detector';
 import { keyLabel } from './key-hints';
 import { parseMobileUserAgent } from './user-agent';
@@ -32,12 +32,12 @@ export const userAgentField: Detector = {
 };
 
 /** Model and OS version of an Android or iOS user agent, at medium confidence: the string can be spoofed or generic. */
-function fromUserAgent(node: Parameters<typeof finding>[0], ctx: DetectContext, why: string): Finding[] {
+function fromUserAgent(node: Parameters<typeof finding>[0], ctx: DetectContext, why: string): Occurrence[] {
 	const raw = scalarText(node);
 	if (raw === null || node.kind !== 'text' || !USER_AGENT_KEYS.has(ctx.normKey)) return [];
 	const parsed = parseMobileUserAgent(raw.trim());
 	if (!parsed) return [];
-	const out: Finding[] = [];
+	const out: Occurrence[] = [];
 	if (parsed.model) out.push(finding(node, 'device.model', parsed.model, 'medium', `device model ${why}`));
 	if (parsed.osVersion) out.push(finding(node, 'device.os_version', parsed.osVersion, 'medium', `operating-system version (${parsed.os} ${parsed.osVersion}) ${why}`));
 	return out;

@@ -3,7 +3,7 @@
  * all events of one person join up (distinct_id, anonymousId, GA's cid, install / instance IDs).
  * A hash-shaped value under such a key is a "hashed identifier": as stable as what was hashed.
  */
-import type { Finding } from '../../model';
+import type { Occurrence } from '../../model';
 import { finding, keyAbove, scalarText, type DetectContext, type Detector } from './detector';
 import { isPlaceholder, keyForbidsIdentifier, keyLabel } from './key-hints';
 import { hashShape } from './hash-shape';
@@ -45,7 +45,7 @@ export const userIds: Detector = {
 		if (value.length < 4 || value.length > 256 || isPlaceholder(value) || /\s/.test(value) || /^https?:/i.test(value)) return [];
 		if (node.kind === 'number' && value.length < 5) return [];
 		const hashed = hashShape(value);
-		const out: Finding[] = [];
+		const out: Occurrence[] = [];
 		const why = hashed ? `hashed identifier: ${hashed}` : describe(value);
 		out.push(finding(node, 'user.id', value, hashed || value.length >= 8 ? 'high' : 'medium', `${why}, ${keyLabel(ctx.key)}${inIdentities ? ' in an identities map' : ''}`));
 		return out;
