@@ -39,8 +39,20 @@ export const payloadReader = {
 		} catch {
 			return readPayload(name, { kind: 'bytes', bytes });
 		}
-		text = text.replace(/^\ufeff/, '');
+		text = withoutFinalLineBreak(text.replace(/^\ufeff/, ''));
 		if (text.trim().length === 0) throw new InputError(`${name} holds only white space`);
 		return readPayload(name, { kind: 'text', text });
 	}
 } as const satisfies WholeCaptureReader<'payload'>;
+
+/**
+ * One line of text, without the line break that `echo`, a terminal paste or a file's last line adds: that break is
+ * not part of what was captured, and it turned `data=…` from a form into something else. A payload of several
+ * lines keeps its text as it is (its line breaks may be its structure).
+ */
+function withoutFinalLineBreak(text: string): string {
+	const end = text.endsWith('\r\n') ? text.length - 2 : text.endsWith('\n') ? text.length - 1 : text.length;
+	if (end === text.length) return text;
+	const line = text.slice(0, end);
+	return /[\r\n]/.test(line) ? text : line;
+}
