@@ -4,6 +4,7 @@ import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { isPartialCaptureError, PartialCaptureError } from '../../../src/lib/core/capture/capture-error';
 import { isInputError } from '../../../src/lib/core/errors';
 import { caught, fixture, readInChunks } from './helpers';
+import { readCaptureStream } from '../../../src/lib/core/capture/stream';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -13,6 +14,7 @@ describe('malformed input gets one clear, located message', () => {
 		['spaces.txt', enc('  \n\t '), 'spaces.txt holds only white space'],
 		['garbage.bin', fixture('capture/garbage.bin'), 'Not a capture: garbage.bin is 4.0 KiB of binary data with no recognisable format (7.96 bits/byte: random, encrypted or compressed)'],
 		['photo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'Not a capture: photo.png is a PNG image (12 B)'],
+		['telltale', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0xc3, 0x28, 0x80, 0xff]), 'Not a capture: telltale is an ELF executable (12 B)'],
 		['not-json.har', fixture('capture/not-json.har'), 'Not a HAR file: not-json.har is not JSON (it starts with `<!DOCTYPE html>`)'],
 		['not-a-har.har', fixture('capture/not-a-har.har'), 'Not a HAR file: `log` is missing'],
 		['no-entries-key.har', fixture('capture/no-entries-key.har'), 'Not a HAR file: `log.entries` is missing'],
@@ -29,6 +31,15 @@ describe('malformed input gets one clear, located message', () => {
 		expect(isInputError(error)).toBe(true);
 		expect(error.message).toBe(message);
 		expect(error.message).not.toContain('\n');
+	});
+
+	it('from a stream of unknown length, says how much was read rather than calling that the size', async () => {
+		const random = new Uint8Array(200 * 1024).map((_, i) => (Math.imul(i + 1, 2654435761) >>> 13) & 0xff);
+		async function* stdin(): AsyncGenerator<Uint8Array> {
+			for (let i = 0; i < random.length; i += 64 * 1024) yield random.slice(i, i + 64 * 1024);
+		}
+		const error = await readCaptureStream(stdin(), { name: 'stdin' }).catch((e: unknown) => e as Error);
+		expect(error.message).toMatch(/^Not a capture: stdin is at least 64 KiB of binary data with no recognisable format/);
 	});
 
 	it('keeps the complete entries of a truncated HAR, the same when streamed', async () => {

@@ -36,11 +36,13 @@ const NOT_A_PAYLOAD = new Set(['PNG image', 'JPEG image', 'GIF image', 'WebP ima
  * Binary input that is not a wrapper: a bare payload (protobuf, a compressed body…) unless it is a known file
  * type or random-looking bytes, which get a message saying what they look like.
  */
-export function checkBinary(head: Uint8Array, name: string, size: number): void {
+export function checkBinary(head: Uint8Array, name: string, size: number | undefined): void {
 	const magic = magicName(head);
 	const what = magic ?? (head[0] === 0x4d && head[1] === 0x5a ? 'Windows executable' : null);
+	// A stream of unknown length (standard input) has been read only as far as its start.
+	const sizeText = size !== undefined ? formatBytes(size) : `at least ${formatBytes(head.length)}`;
 	if (what && (NOT_A_PAYLOAD.has(what) || what === 'Windows executable')) {
-		throw new InputError(`Not a capture: ${name} is a ${what} (${formatBytes(size)})`, 'byte 0');
+		throw new InputError(`Not a capture: ${name} is ${withArticle(what)} (${sizeText})`, 'byte 0');
 	}
 	if (namedLikeHar(name)) {
 		throw new InputError(`Not a HAR file: ${name} is binary data, not JSON (${describeBytes(head)})`, 'byte 0');
@@ -50,10 +52,15 @@ export function checkBinary(head: Uint8Array, name: string, size: number): void 
 	const entropy = shannonEntropy(sample);
 	if (sample.length >= 512 && entropy >= 7.5) {
 		throw new InputError(
-			`Not a capture: ${name} is ${formatBytes(size)} of binary data with no recognisable format (${entropy.toFixed(2)} bits/byte: random, encrypted or compressed)`,
+			`Not a capture: ${name} is ${sizeText} of binary data with no recognisable format (${entropy.toFixed(2)} bits/byte: random, encrypted or compressed)`,
 			'byte 0'
 		);
 	}
+}
+
+/** "an ELF executable", "a PNG image": the article goes by how the name is said, and these names start as they sound. */
+export function withArticle(noun: string): string {
+	return `${/^[AEIOU]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function describeBytes(head: Uint8Array): string {

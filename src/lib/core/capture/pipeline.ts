@@ -151,7 +151,7 @@ class ContentSink implements CaptureSink {
 			return this.collect(head);
 		}
 		if (text === null) {
-			if (!this.wrapper || namedLikeHar(name)) checkBinary(head, name, this.options.size ?? head.length);
+			if (!this.wrapper || namedLikeHar(name)) checkBinary(head, name, this.options.size ?? (atEnd ? head.length : undefined));
 			this.format = FALLBACK_READER.id;
 			return this.collect(head);
 		}
