@@ -16,11 +16,3 @@ export class InputError extends Error {
 export function isInputError(error: unknown): error is InputError {
 	return error instanceof InputError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'InputError');
 }
-
-/** A cancelled analysis; the UI says so and keeps what was loaded. */
-export class CancelledError extends Error {
-	constructor() {
-		super('Cancelled');
-		this.name = 'CancelledError';
-	}
-}

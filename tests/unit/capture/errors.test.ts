@@ -38,7 +38,7 @@ describe('malformed input gets one clear, located message', () => {
 		async function* stdin(): AsyncGenerator<Uint8Array> {
 			for (let i = 0; i < random.length; i += 64 * 1024) yield random.slice(i, i + 64 * 1024);
 		}
-		const error = await readCaptureStream(stdin(), { name: 'stdin' }).catch((e: unknown) => e as Error);
+		const error = (await readCaptureStream(stdin(), { name: 'stdin' }).catch((e: unknown) => e)) as Error;
 		expect(error.message).toMatch(/^Not a capture: stdin is at least 64 KiB of binary data with no recognisable format/);
 	});
 

@@ -1,6 +1,6 @@
 /**
  * HAR 1.1 / 1.2 reader. Bytes go in chunk by chunk (`push`), entries come out one at a time as Exchanges;
- * the synchronous `readHar` and the streaming reader both use this class, so they give the same Capture.
+ * `readCapture` (all bytes at once) and the streaming reader both feed this class, so they give the same Capture.
  */
 import type { Capture, Exchange } from '../model';
 import { InputError } from '../errors';
@@ -134,13 +134,6 @@ export class HarReader {
 		if (this.scanner.trailingAt >= 0) notes.push(`ignored data after the end of the HAR at byte ${count(this.scanner.trailingAt)}`);
 		return notes;
 	}
-}
-
-/** Reads a whole HAR held in memory. */
-export function readHar(name: string, bytes: Uint8Array, options: Omit<HarReaderOptions, 'name'> = {}): Capture {
-	const reader = new HarReader({ name, ...options });
-	reader.push(bytes);
-	return reader.finish();
 }
 
 const HAR_MEMBER = /"log"\s*:\s*\{|"entries"\s*:\s*\[/;

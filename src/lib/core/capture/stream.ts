@@ -4,7 +4,7 @@
  * line a Node read stream; both are async iterables of bytes.
  */
 import type { Capture } from '../model';
-import { CancelledError, InputError, isInputError } from '../errors';
+import { InputError, isInputError } from '../errors';
 import { createCaptureSink, type CaptureSink } from './pipeline';
 import { PartialCaptureError, count, plural } from './capture-error';
 
@@ -15,8 +15,6 @@ export interface StreamOptions {
 	maxInputBytes?: number;
 	/** After every chunk: bytes read from the source so far, and HAR entries read so far. */
 	onProgress?: (bytesRead: number, entries: number) => void;
-	/** Checked after every chunk; true stops reading with CancelledError. */
-	isCancelled?: () => boolean;
 }
 
 export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
@@ -38,7 +36,6 @@ export async function readCaptureStream(source: ByteSource, options: StreamOptio
 		}
 		if (next.done) break;
 		try {
-			if (options.isCancelled?.()) throw new CancelledError();
 			// Node streams give Buffers; a plain view keeps the core free of Node types.
 			const chunk = next.value;
 			const bytes = chunk instanceof Uint8Array && chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -51,7 +48,6 @@ export async function readCaptureStream(source: ByteSource, options: StreamOptio
 			throw error;
 		}
 	}
-	if (options.isCancelled?.()) throw new CancelledError();
 	const capture = sink.finish();
 	options.onProgress?.(bytesRead, capture.exchanges.length);
 	return capture;
@@ -62,7 +58,8 @@ export async function readCaptureStream(source: ByteSource, options: StreamOptio
  * drive gone): the user's environment, not a bug, so an InputError that keeps whatever was read before.
  */
 function sourceFailure(name: string, bytesRead: number, error: unknown, sink: CaptureSink): unknown {
-	if (error instanceof CancelledError || isInputError(error)) return error;
+	// A source aborted on purpose (an AbortSignal on the stream) is not a read failure.
+	if (isInputError(error) || (error instanceof Error && error.name === 'AbortError')) return error;
 	const reason = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!.trim() || 'unknown error';
 	const message = `could not read ${name} after ${plural(bytesRead, 'byte')}: ${reason}`;
 	const partial = sink.partial();

@@ -130,7 +130,3 @@ export function destinationSummaries(exchanges: readonly ExchangeReport[]): Dest
 	}
 	return out.sort((a, b) => RANK[b.severity.level] - RANK[a.severity.level] || b.findings - a.findings || a.site.localeCompare(b.site));
 }
-
-export function severityRank(level: SeverityLevel): number {
-	return RANK[level];
-}

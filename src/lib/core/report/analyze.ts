@@ -5,7 +5,6 @@
  */
 import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Part, PartKind, Report } from '../model';
 import { Budget, type Limits } from '../limits';
-import { CancelledError } from '../errors';
 import { PeelCache, Peeler } from '../decode/peel';
 import type { SniffHints } from '../decode/codec';
 import { richestLayers } from './layers';
@@ -25,8 +24,6 @@ export interface AnalyzeOptions {
 	limits?: Partial<Limits>;
 	/** Called after each exchange; `done` of `total`. */
 	onProgress?: (done: number, total: number) => void;
-	/** Checked between exchanges; return true to stop with CancelledError. */
-	isCancelled?: () => boolean;
 	/** The user's own identifiers, searched for in plain, encoded and hashed forms. */
 	known?: readonly KnownValue[];
 	/** Tracker lists the user imported; they take precedence over the bundled data. */
@@ -43,7 +40,6 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 	// Captures repeat the same leaves (device IDs, User-Agents, event names) in every request.
 	const cache = new PeelCache();
 	for (const exchange of capture.exchanges) {
-		if (options.isCancelled?.()) throw new CancelledError();
 		const decoded = decodeParts(exchange.parts.filter(isSent), options.limits, cache);
 		exchanges.push(reportExchange(exchange, decoded, known, options.userLists ?? []));
 		for (const part of decoded) if (part.root.decoded) decodedParts++;

@@ -42,10 +42,3 @@ export class DecodeNotes {
 		else this.more++;
 	}
 }
-
-/** The notes of whole exchanges' parts at once (exchange numbers from `exchangeIndexes`, else positions). */
-export function decodeNotes(parts: readonly (readonly DecodedPart[])[], exchangeIndexes?: readonly number[]): string[] {
-	const notes = new DecodeNotes();
-	parts.forEach((list, i) => notes.add(list, exchangeIndexes?.[i] ?? i));
-	return notes.list();
-}

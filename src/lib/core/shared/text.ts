@@ -1,7 +1,6 @@
 /** Text helpers shared by codecs and the peeler: strict UTF-8 and "is this readable" checks. */
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const encoder = new TextEncoder();
 
 /** The bytes as text when they are valid UTF-8, else null. */
 export function utf8OrNull(bytes: Uint8Array): string | null {
@@ -10,10 +9,6 @@ export function utf8OrNull(bytes: Uint8Array): string | null {
 	} catch {
 		return null;
 	}
-}
-
-export function utf8Bytes(text: string): Uint8Array {
-	return encoder.encode(text);
 }
 
 /**
@@ -95,4 +90,3 @@ function isWellFormedUtf8(bytes: Uint8Array): boolean {
 	}
 	return true;
 }
-

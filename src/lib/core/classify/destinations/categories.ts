@@ -18,10 +18,6 @@ export function categoryAt(index: number, table: readonly string[] = CATEGORIES)
 	return name !== undefined && (CATEGORIES as readonly string[]).includes(name) ? (name as DestinationCategory) : 'unknown';
 }
 
-export function isCategory(value: string): value is DestinationCategory {
-	return (CATEGORIES as readonly string[]).includes(value);
-}
-
 /** Categories that say where data goes but not why; a fingerprint's category is more telling. */
 export function saysLittle(category: DestinationCategory): boolean {
 	return category === 'unknown' || category === 'first-party' || category === 'cdn';

@@ -7,14 +7,6 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 /** How many pieces the shape check looks at; a form's first fields are representative. */
 const SHAPE_SAMPLE = 64;
 
-/**
- * Splits `key=value&key=value` into fields, keeping order and repeated keys. `+` is a space, as the
- * URL standard's form parser reads it. Values that are not UTF-8 once unescaped become bytes.
- */
-export function parseFormFields(text: string): Array<[string, TreeValue]> {
-	return formFieldList(text, 0).fields;
-}
-
 /** The fields as a FieldList whose ranges say where each raw value sits, `offset` being where `text` starts in the codec's input. */
 export function formFieldList(text: string, offset: number): FieldList {
 	const fields: Array<[string, TreeValue]> = [];
