@@ -12,6 +12,7 @@ import { isInputError } from '../lib/core/errors';
 import { renderSummary } from './summary';
 import { parseArgs, UsageError, USAGE } from './args';
 import { parseKnownValue, type KnownValue } from '../lib/core/classify/known-values';
+import { inputPath } from './input-path';
 
 async function main(argv: string[]): Promise<number> {
 	const args = parseArgs(argv);
@@ -35,10 +36,11 @@ async function main(argv: string[]): Promise<number> {
 /** Streams the input so a large HAR is read entry by entry, never as one string. */
 async function openInput(file: string): Promise<{ name: string; size?: number; stream: AsyncIterable<Uint8Array> }> {
 	if (file === '-') return { name: 'stdin', stream: process.stdin };
+	const path = inputPath(file);
 	try {
-		const info = await stat(file);
+		const info = await stat(path);
 		if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-		return { name: basename(file), size: info.size, stream: createReadStream(file, { highWaterMark: 1024 * 1024 }) };
+		return { name: basename(path), size: info.size, stream: createReadStream(path, { highWaterMark: 1024 * 1024 }) };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
