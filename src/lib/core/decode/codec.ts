@@ -67,9 +67,9 @@ export interface DecodeContext {
 	hints: SniffHints;
 }
 
-export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes'> {
-	/** Appears in `layers` and in paths: `base64`, `gzip`, `json`. */
-	readonly id: string;
+export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes', Id extends string = string> {
+	/** Appears in `layers` and in paths: `base64`, `gzip`, `json`. Literal in each codec, so registry.ts can derive CodecId. */
+	readonly id: Id;
 	readonly label: string;
 	/** What it consumes. Text codecs also get bytes that are valid UTF-8, as text. */
 	readonly input: I;
@@ -95,8 +95,8 @@ export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes'> {
 	decode(input: I extends 'text' ? string : Uint8Array, ctx: DecodeContext): CodecResult;
 }
 
-export type TextCodec = Codec<'text'>;
-export type BytesCodec = Codec<'bytes'>;
+export type TextCodec<Id extends string = string> = Codec<'text', Id>;
+export type BytesCodec<Id extends string = string> = Codec<'bytes', Id>;
 
 export function failure(reason: string): CodecFailure {
 	return { kind: 'failure', reason };

@@ -1,17 +1,21 @@
 /** What HTTP headers declare about a body, in codec terms; trusted before anything is sniffed. */
 import type { SniffHints } from './codec';
+import type { CodecId } from './registry';
 
-/** Which codec ids a Content-Encoding token means, in the order to try them. */
-export const CONTENT_ENCODINGS: Record<string, readonly string[]> = {
+/**
+ * Which codec ids a Content-Encoding token means, in the order to try them. HTTP's `deflate` is zlib; many servers
+ * send raw DEFLATE under that name, which the `deflate` codec reads.
+ */
+export const CONTENT_ENCODINGS: Record<string, readonly CodecId[]> = {
 	gzip: ['gzip'],
 	'x-gzip': ['gzip'],
-	deflate: ['zlib', 'deflate', 'deflate-raw'],
+	deflate: ['zlib', 'deflate'],
 	br: ['brotli'],
 	zstd: ['zstd']
 };
 
 /** Which codec a media type declares. */
-export function codecIdForContentType(type: string): string | null {
+export function codecIdForContentType(type: string): CodecId | null {
 	if (type === 'application/json' || type === 'text/json' || type.endsWith('+json')) return 'json';
 	if (type === 'application/x-www-form-urlencoded') return 'form';
 	if (type === 'multipart/form-data') return 'multipart';

@@ -21,10 +21,13 @@ import { utf16 } from './codecs/utf16';
 import { zlib } from './codecs/zlib';
 import { zstd } from './codecs/zstd';
 
-export const TEXT_CODECS: readonly TextCodec[] = [json, jwt, url, multipart, form, lines, percent, base64, lzString, escape, hex];
+export const TEXT_CODECS = [json, jwt, url, multipart, form, lines, percent, base64, lzString, escape, hex] as const satisfies readonly TextCodec[];
 
-export const BYTES_CODECS: readonly BytesCodec[] = [gzip, zstd, zlib, brotli, cbor, msgpack, protobuf, utf16, deflateRaw];
+export const BYTES_CODECS = [gzip, zstd, zlib, brotli, cbor, msgpack, protobuf, utf16, deflateRaw] as const satisfies readonly BytesCodec[];
 
-export function codecById(id: string): TextCodec | BytesCodec | undefined {
+/** Every codec id, as it appears in `layers` and paths; a misspelt id does not compile. */
+export type CodecId = (typeof TEXT_CODECS)[number]['id'] | (typeof BYTES_CODECS)[number]['id'];
+
+export function codecById(id: CodecId): TextCodec | BytesCodec | undefined {
 	return TEXT_CODECS.find((c) => c.id === id) ?? BYTES_CODECS.find((c) => c.id === id);
 }

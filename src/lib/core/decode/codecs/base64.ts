@@ -143,7 +143,7 @@ function charClass(c: number): number {
 }
 
 /** Base64 in the standard or URL-safe alphabet, padded or not, wrapped, percent-encoded, or with `+` read as space. */
-export const base64: TextCodec = {
+export const base64: TextCodec<'base64'> = {
 	id: 'base64',
 	label: 'Base64',
 	input: 'text',

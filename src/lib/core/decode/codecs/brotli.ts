@@ -202,7 +202,7 @@ function decodeBrotli(input: Uint8Array, ctx: DecodeContext): Uint8Array {
 	return sink.finish();
 }
 
-export const brotli: BytesCodec = {
+export const brotli: BytesCodec<'brotli'> = {
 	id: 'brotli',
 	label: 'Brotli',
 	input: 'bytes',

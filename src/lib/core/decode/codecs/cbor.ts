@@ -195,7 +195,7 @@ function toTree(value: unknown): TreeValue {
 
 const decoder = new cborX.Decoder({ useRecords: false, mapsAsObjects: false, bundleStrings: false });
 
-export const cbor: BytesCodec = {
+export const cbor: BytesCodec<'cbor'> = {
 	id: 'cbor',
 	label: 'CBOR',
 	input: 'bytes',

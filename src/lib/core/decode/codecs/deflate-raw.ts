@@ -17,7 +17,7 @@ function startsLikeDeflate(input: Uint8Array): boolean {
  * Raw DEFLATE (RFC 1951) with no wrapper: what some SDKs send, and what some servers mean by HTTP
  * `Content-Encoding: deflate`. It has no magic and no checksum, so sniffing it blind is a guess.
  */
-export const deflateRaw: BytesCodec = {
+export const deflateRaw: BytesCodec<'deflate'> = {
 	id: 'deflate',
 	label: 'raw DEFLATE',
 	input: 'bytes',

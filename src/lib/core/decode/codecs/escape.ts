@@ -25,7 +25,7 @@ const SIMPLE: Record<string, string> = {
  * pasted without its quotes, JavaScript string literals, logged strings. Runs of `\xXX` are read as
  * UTF-8 when they form it, else as Latin-1.
  */
-export const escape: TextCodec = {
+export const escape: TextCodec<'escape'> = {
 	id: 'escape',
 	label: 'Backslash escapes',
 	input: 'text',

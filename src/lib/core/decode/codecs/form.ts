@@ -75,7 +75,7 @@ export function formShapeScore(text: string): number {
 }
 
 /** `application/x-www-form-urlencoded` bodies and query strings. */
-export const form: TextCodec = {
+export const form: TextCodec<'form'> = {
 	id: 'form',
 	label: 'Form fields',
 	input: 'text',

@@ -24,7 +24,7 @@ function storedName(bytes: Uint8Array): string | null {
 }
 
 /** gzip (RFC 1952), single or multi-member; every member's CRC-32 and length are checked. */
-export const gzip: BytesCodec = {
+export const gzip: BytesCodec<'gzip'> = {
 	id: 'gzip',
 	label: 'gzip',
 	input: 'bytes',

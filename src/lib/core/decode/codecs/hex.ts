@@ -9,7 +9,7 @@ function stripPrefix(s: string): string {
 }
 
 /** Hexadecimal bytes, plain (optionally `0x`-prefixed) or separated by spaces, colons or dashes. */
-export const hex: TextCodec = {
+export const hex: TextCodec<'hex'> = {
 	id: 'hex',
 	label: 'Hex',
 	input: 'text',

@@ -12,7 +12,7 @@ const HEAD_LENGTH = 256;
  * JSON documents (objects, arrays, a top-level JSON string), NDJSON (one document per line → array),
  * JSONP callbacks and XSSI-prefixed JSON. A JSON string's content is handed back as text for peeling.
  */
-export const json: TextCodec = {
+export const json: TextCodec<'json'> = {
 	id: 'json',
 	label: 'JSON',
 	input: 'text',

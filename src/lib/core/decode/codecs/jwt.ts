@@ -11,7 +11,7 @@ const JWE = new RegExp(`^${SEGMENT}+\\.${SEGMENT}*\\.${SEGMENT}+\\.${SEGMENT}+\\
  * (five parts) → {header, encryptedKey, iv, ciphertext, tag}. The header must be JSON with `alg`.
  * Signatures are shown, never verified.
  */
-export const jwt: TextCodec = {
+export const jwt: TextCodec<'jwt'> = {
 	id: 'jwt',
 	label: 'JSON Web Token',
 	input: 'text',

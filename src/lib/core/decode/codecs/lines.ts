@@ -23,7 +23,7 @@ function isRecord(line: string): boolean {
 	return formShapeScore(line) >= MULTI_FIELD_FORM;
 }
 
-export const lines: TextCodec = {
+export const lines: TextCodec<'lines'> = {
 	id: 'lines',
 	label: 'Lines of form records',
 	input: 'text',

@@ -76,7 +76,7 @@ function isUtf16Form(input: string): boolean {
  * turns any input into some output, so a result is kept only when it re-compresses to the input or
  * is plainly readable text.
  */
-export const lzString: TextCodec = {
+export const lzString: TextCodec<'lz-string'> = {
 	id: 'lz-string',
 	label: 'lz-string',
 	input: 'text',

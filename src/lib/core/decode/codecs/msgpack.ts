@@ -188,7 +188,7 @@ function toTree(value: unknown): TreeValue {
 	return out;
 }
 
-export const msgpack: BytesCodec = {
+export const msgpack: BytesCodec<'msgpack'> = {
 	id: 'msgpack',
 	label: 'MessagePack',
 	input: 'bytes',

@@ -19,7 +19,7 @@ function boundaryOf(input: string, header: string | undefined): string | null {
  * multipart/form-data and multipart/mixed → parts keyed by their `name` (or position), each body
  * as text, or as bytes when it is binary; the part's Content-Type and filename are its note.
  */
-export const multipart: TextCodec = {
+export const multipart: TextCodec<'multipart'> = {
 	id: 'multipart',
 	label: 'Multipart',
 	input: 'text',

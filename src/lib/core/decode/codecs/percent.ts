@@ -80,7 +80,7 @@ function unescapeLegacy(text: string): string {
 }
 
 /** Percent-encoding (`%XX` escapes of UTF-8 bytes, or JavaScript `escape()`'s `%uXXXX`). */
-export const percent: TextCodec = {
+export const percent: TextCodec<'percent'> = {
 	id: 'percent',
 	label: 'Percent-encoding',
 	input: 'text',

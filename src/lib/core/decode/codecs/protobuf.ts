@@ -206,7 +206,7 @@ function isPrintableAscii(b: Uint8Array): boolean {
 	return true;
 }
 
-export const protobuf: BytesCodec = {
+export const protobuf: BytesCodec<'protobuf'> = {
 	id: 'protobuf',
 	label: 'Protocol Buffers (no schema)',
 	input: 'bytes',

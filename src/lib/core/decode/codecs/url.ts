@@ -13,7 +13,7 @@ const OPAQUE_SCHEMES = /^(?:mailto|tel|sms|data|intent|about|geo|market|urn):/i;
  * A URL as a tree: scheme, host, port, credentials, path, query fields (repeated keys kept) and
  * fragment. Also a bare `?query`. Parsed by splitting, not by `new URL`, so nothing is normalised.
  */
-export const url: TextCodec = {
+export const url: TextCodec<'url'> = {
 	id: 'url',
 	label: 'URL',
 	input: 'text',

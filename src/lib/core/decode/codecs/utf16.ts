@@ -36,7 +36,7 @@ const decoders: Record<Endian, TextDecoder> = {
 };
 
 /** UTF-16 text (Windows and Java APIs send it): little- or big-endian, with or without a byte order mark. */
-export const utf16: BytesCodec = {
+export const utf16: BytesCodec<'utf16'> = {
 	id: 'utf16',
 	label: 'UTF-16 text',
 	input: 'bytes',

@@ -11,7 +11,7 @@ export function hasZlibHeader(bytes: Uint8Array): boolean {
 }
 
 /** zlib-wrapped DEFLATE (what HTTP `Content-Encoding: deflate` usually means); the Adler-32 is checked. */
-export const zlib: BytesCodec = {
+export const zlib: BytesCodec<'zlib'> = {
 	id: 'zlib',
 	label: 'zlib',
 	input: 'bytes',

@@ -82,7 +82,7 @@ function walkFrames(input: Uint8Array): FrameWalk | string {
 	return walk.frames === 0 ? 'no zstd frame, only skippable frames' : walk;
 }
 
-export const zstd: BytesCodec = {
+export const zstd: BytesCodec<'zstd'> = {
 	id: 'zstd',
 	label: 'Zstandard',
 	input: 'bytes',

@@ -1,6 +1,7 @@
 /** Names Sensors Analytics batches (their wire shape is described in shared/wire/sensors-analytics.ts) and checks their crc. */
 import type { DecodedNode } from '../../model';
 import { childByKey, decodedChain, type Envelope } from './envelope';
+import type { CodecId } from '../registry';
 import {
 	SENSORS_BATCH_FIELDS as FIELDS,
 	SENSORS_ENCRYPTED_FIELDS,
@@ -10,10 +11,14 @@ import {
 	javaStringHashCode
 } from '../../shared/wire/sensors-analytics';
 
+/** Typed ids: a misspelt codec would not compile. */
+const FORM: CodecId = 'form';
+const PLAIN_CHAIN: readonly CodecId[] = ['base64', 'gzip', 'json'];
+
 export const sensorsAnalytics: Envelope = {
 	id: 'sensors-analytics',
 	recognize(layer) {
-		if (layer.codec !== 'form' || layer.kind !== 'object') return null;
+		if (layer.codec !== FORM || layer.kind !== 'object') return null;
 		const dataList = childByKey(layer, FIELDS.data);
 		const mode = childByKey(layer, FIELDS.mode)?.text;
 		if (dataList?.text === undefined || mode === undefined) return null;
@@ -25,7 +30,7 @@ export const sensorsAnalytics: Envelope = {
 			const count = payloads === null ? '' : `, ${thousands(payloads)} encrypted payload${payloads === 1 ? '' : 's'}`;
 			verdict = `${NAME} encrypted batch (gzip=${mode}): RSA/AES-encrypted, cannot be decoded without the app's key${count}`;
 		} else if (mode === SENSORS_PLAIN_MODE) {
-			const expected = codecs[0] === 'base64' && codecs[1] === 'gzip' && codecs[2] === 'json';
+			const expected = PLAIN_CHAIN.every((id, i) => codecs[i] === id);
 			verdict = expected
 				? `${NAME} batch (gzip=1): data_list is base64(gzip(JSON))${eventCount(last)}`
 				: `${NAME} batch (gzip=1), but data_list did not decode as base64(gzip(JSON))`;

@@ -2,6 +2,7 @@
  * What SDK fingerprints look at: the request line and headers, and a bounded index of the decoded trees
  * (every object's keys, every short text leaf), built once per exchange in a single walk.
  */
+import type { CodecId } from '../../../decode/registry';
 import type { DecodedNode, DecodedPart, Exchange } from '../../../model';
 import { childPath, layerPath } from '../../../shared/path';
 
@@ -157,7 +158,7 @@ function addFormFallback(root: DecodedNode, shape: LazyShape): void {
 	} catch {
 		return;
 	}
-	const node: DecodedNode = { path: layerPath(root.path, 'form'), kind: 'object', codec: 'form', children: [] };
+	const node: DecodedNode = { path: layerPath(root.path, 'form'), kind: 'object', codec: 'form' satisfies CodecId, children: [] };
 	const fields = new Map<string, DecodedNode>();
 	for (const [key, value] of params) {
 		const child: DecodedNode = { path: childPath(node.path, key), kind: 'text', key, text: value };
