@@ -19,25 +19,36 @@ interface Seen {
 }
 
 export function correlate(exchanges: readonly ExchangeReport[]): IdentifierReport[] {
-	const byValue = new Map<string, Seen>();
-	for (const exchange of exchanges) {
+	const identifiers = new IdentifierCollector();
+	for (const exchange of exchanges) identifiers.add(exchange);
+	return identifiers.list();
+}
+
+/** The same, gathered exchange by exchange: the report can be built without holding every exchange's findings. */
+export class IdentifierCollector {
+	private readonly byValue = new Map<string, Seen>();
+
+	add(exchange: ExchangeReport): void {
 		const site = exchange.destination?.site ?? exchange.host ?? '(no destination)';
 		for (const f of exchange.findings) {
 			if (!isIdentifierType(f.type) || isOptedOutAdId(f)) continue;
 			const key = f.type === 'device.mac' || f.type === 'network.bssid' ? f.value.toLowerCase() : f.value;
-			let seen = byValue.get(key);
-			if (!seen) byValue.set(key, (seen = { types: new Set(), sites: new Set(), exchanges: new Set() }));
+			let seen = this.byValue.get(key);
+			if (!seen) this.byValue.set(key, (seen = { types: new Set(), sites: new Set(), exchanges: new Set() }));
 			seen.types.add(f.type);
 			seen.sites.add(site);
 			seen.exchanges.add(exchange.index);
 		}
 	}
-	const out: IdentifierReport[] = [];
-	for (const [value, seen] of byValue) {
-		if (seen.exchanges.size < 2) continue;
-		out.push({ type: mostSpecific(seen.types), value, sites: [...seen.sites].sort(), exchanges: [...seen.exchanges].sort((a, b) => a - b) });
+
+	list(): IdentifierReport[] {
+		const out: IdentifierReport[] = [];
+		for (const [value, seen] of this.byValue) {
+			if (seen.exchanges.size < 2) continue;
+			out.push({ type: mostSpecific(seen.types), value, sites: [...seen.sites].sort(), exchanges: [...seen.exchanges].sort((a, b) => a - b) });
+		}
+		return out.sort((a, b) => b.sites.length - a.sites.length || b.exchanges.length - a.exchanges.length || a.value.localeCompare(b.value));
 	}
-	return out.sort((a, b) => b.sites.length - a.sites.length || b.exchanges.length - a.exchanges.length || a.value.localeCompare(b.value));
 }
 
 function mostSpecific(types: Set<FindingType>): FindingType {

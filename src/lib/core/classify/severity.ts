@@ -61,20 +61,45 @@ function isCredentialPlace(path: string): boolean {
 	return path.startsWith('cookie.') || path === 'header.authorization' || path.startsWith('header.authorization ');
 }
 
-export function severityOf(findings: readonly Finding[], category: DestinationCategory | null, company: string | null = null): Severity {
-	const types = new Set<FindingType>();
-	let credentials = 0;
-	for (const f of findings) {
-		if (isOrdinaryCredential(f)) credentials++;
-		else if (!isOptedOutAdId(f) && f.confidence !== 'low') types.add(f.type);
+/**
+ * What severity needs of a set of findings, gathered one finding at a time: an exchange's findings, or everything a
+ * site received across a capture read exchange by exchange (the report is built without holding every finding).
+ */
+export class SeverityTally {
+	/** Types that count, in the order first seen (the reason lists them in that order within each group). */
+	readonly types = new Set<FindingType>();
+	/** Every type seen, whether it counts or not. */
+	readonly allTypes = new Set<FindingType>();
+	credentials = 0;
+	optedOut = false;
+	findings = 0;
+
+	add(f: Finding): void {
+		this.findings++;
+		this.allTypes.add(f.type);
+		if (isOptedOutAdId(f)) this.optedOut = true;
+		if (isOrdinaryCredential(f)) this.credentials++;
+		else if (!isOptedOutAdId(f) && f.confidence !== 'low') this.types.add(f.type);
 	}
+
+	addAll(findings: readonly Finding[]): this {
+		for (const f of findings) this.add(f);
+		return this;
+	}
+}
+
+export function severityOf(findings: readonly Finding[], category: DestinationCategory | null, company: string | null = null): Severity {
+	return severityOfTally(new SeverityTally().addAll(findings), category, company);
+}
+
+export function severityOfTally(tally: SeverityTally, category: DestinationCategory | null, company: string | null = null): Severity {
+	const { types, credentials } = tally;
 	if (types.size === 0 && credentials > 0) {
 		return { level: 'low', why: 'session credentials (cookies or an Authorization header), sent the way a logged-in request normally sends them' };
 	}
 	if (types.size === 0) {
-		const optedOut = findings.some(isOptedOutAdId);
-		if (optedOut) return { level: 'none', why: 'no personal data found; the advertising ID was all zeros (ad tracking limited)' };
-		return { level: 'none', why: findings.length > 0 ? 'only low-confidence findings (such as a search sent to the engine searched with)' : 'no personal data found' };
+		if (tally.optedOut) return { level: 'none', why: 'no personal data found; the advertising ID was all zeros (ad tracking limited)' };
+		return { level: 'none', why: tally.findings > 0 ? 'only low-confidence findings (such as a search sent to the engine searched with)' : 'no personal data found' };
 	}
 	const has = (set: Set<FindingType>) => [...types].some((t) => set.has(t));
 	const thirdParty = category !== null && THIRD_PARTY.has(category);
@@ -104,29 +129,44 @@ function joinWords(list: string[]): string {
 
 /** Everything each site received, most severe first. */
 export function destinationSummaries(exchanges: readonly ExchangeReport[]): DestinationSummary[] {
-	const bySite = new Map<string, { exchange: ExchangeReport; indexes: number[]; findings: Finding[] }>();
-	for (const exchange of exchanges) {
-		const site = exchange.destination?.site;
-		if (!site) continue;
-		const entry = bySite.get(site);
-		if (entry) {
-			entry.indexes.push(exchange.index);
-			entry.findings.push(...exchange.findings);
-		} else bySite.set(site, { exchange, indexes: [exchange.index], findings: [...exchange.findings] });
+	const sites = new SiteTallies();
+	for (const exchange of exchanges) sites.add(exchange);
+	return sites.summaries();
+}
+
+/** Per receiving site, gathered exchange by exchange (in capture order): what destinationSummaries reports. */
+export class SiteTallies {
+	private readonly bySite = new Map<string, { destination: NonNullable<ExchangeReport['destination']>; indexes: number[]; tally: SeverityTally }>();
+
+	add(exchange: ExchangeReport): void {
+		const destination = exchange.destination;
+		if (!destination) return;
+		let entry = this.bySite.get(destination.site);
+		// The first exchange to a site names its company, product and category.
+		if (!entry) this.bySite.set(destination.site, (entry = { destination, indexes: [], tally: new SeverityTally() }));
+		entry.indexes.push(exchange.index);
+		entry.tally.addAll(exchange.findings);
 	}
-	const out: DestinationSummary[] = [];
-	for (const [site, { exchange, indexes, findings }] of bySite) {
-		const d = exchange.destination!;
-		out.push({
-			site,
-			company: d.company,
-			product: d.product,
-			category: d.category,
-			exchanges: indexes,
-			findings: findings.length,
-			types: [...new Set(findings.map((f) => f.type))].sort(),
-			severity: severityOf(findings, d.category, d.company)
-		});
+
+	/** The sites seen, in the order first seen. */
+	get sites(): IterableIterator<string> {
+		return this.bySite.keys();
 	}
-	return out.sort((a, b) => RANK[b.severity.level] - RANK[a.severity.level] || b.findings - a.findings || a.site.localeCompare(b.site));
+
+	summaries(): DestinationSummary[] {
+		const out: DestinationSummary[] = [];
+		for (const [site, { destination: d, indexes, tally }] of this.bySite) {
+			out.push({
+				site,
+				company: d.company,
+				product: d.product,
+				category: d.category,
+				exchanges: indexes,
+				findings: tally.findings,
+				types: [...tally.allTypes].sort(),
+				severity: severityOfTally(tally, d.category, d.company)
+			});
+		}
+		return out.sort((a, b) => RANK[b.severity.level] - RANK[a.severity.level] || b.findings - a.findings || a.site.localeCompare(b.site));
+	}
 }

@@ -9,28 +9,40 @@ import type { DecodedNode, DecodedPart } from '../model';
 /** Enough to see what happened; a hostile capture could otherwise add a line per node. */
 const MAX_NOTES = 50;
 
+/** One exchange's notes, read off its trees while they are at hand. */
+export interface ExchangeNotes {
+	lines: string[];
+	/** Whether a limit stopped work anywhere in its parts. */
+	limited: boolean;
+}
+
+export function notesOf(parts: readonly DecodedPart[], exchange: number): ExchangeNotes {
+	const lines: string[] = [];
+	let limited = false;
+	for (const part of parts) {
+		// Iterative: trees can be deep, and this must never be what overflows the stack.
+		const stack: DecodedNode[] = [part.root];
+		while (stack.length > 0) {
+			const node = stack.pop()!;
+			if (node.limit) {
+				limited = true;
+				lines.push(`exchange ${exchange}, ${node.path}: limit: ${node.limit}`);
+			}
+			if (node.envelope) lines.push(`exchange ${exchange}, ${node.path}: ${node.envelope.verdict}`);
+			if (node.children) for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]!);
+			if (node.decoded) stack.push(node.decoded);
+		}
+	}
+	return { lines, limited };
+}
+
+/** The capture's notes, gathered exchange by exchange in capture order. */
 export class DecodeNotes {
 	private readonly notes: string[] = [];
 	private more = 0;
 
-	/** Adds one exchange's notes; returns whether a limit stopped work anywhere in its parts. */
-	add(parts: readonly DecodedPart[], exchange: number): boolean {
-		let limited = false;
-		for (const part of parts) {
-			// Iterative: trees can be deep, and this must never be what overflows the stack.
-			const stack: DecodedNode[] = [part.root];
-			while (stack.length > 0) {
-				const node = stack.pop()!;
-				if (node.limit) {
-					limited = true;
-					this.push(`exchange ${exchange}, ${node.path}: limit: ${node.limit}`);
-				}
-				if (node.envelope) this.push(`exchange ${exchange}, ${node.path}: ${node.envelope.verdict}`);
-				if (node.children) for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]!);
-				if (node.decoded) stack.push(node.decoded);
-			}
-		}
-		return limited;
+	add(lines: readonly string[]): void {
+		for (const line of lines) this.push(line);
 	}
 
 	list(): string[] {

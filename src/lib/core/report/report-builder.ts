@@ -1,0 +1,73 @@
+/**
+ * The report's capture-wide parts (identifiers, summary), gathered one exchange at a time in capture order, so a
+ * report can be written while the capture is read, merged from several workers' ranges, or built at once by
+ * analyze: all three give the same report.
+ */
+import type { CaptureFormat, ExchangeReport, IdentifierReport, Report, ReportSummary } from '../model';
+import { IdentifierCollector } from '../classify/correlate';
+import { SiteTallies } from '../classify/severity';
+import { DecodeNotes } from './decode-notes';
+import { VERSION } from '../version';
+
+/** What analyzing one exchange gives the report (see exchange-analyzer.ts). */
+export interface ExchangeResult {
+	report: ExchangeReport;
+	/** Request-side parts a codec decoded. */
+	decodedParts: number;
+	/** Limits met and envelopes named, one line each. */
+	notes: string[];
+}
+
+export interface CaptureHead {
+	name: string;
+	format: CaptureFormat;
+	/** What the reader said about the input as a whole. */
+	notes: readonly string[];
+}
+
+export class ReportBuilder {
+	private readonly identifiers = new IdentifierCollector();
+	private readonly sites = new SiteTallies();
+	private readonly notes = new DecodeNotes();
+	private readonly findingsByType: Record<string, number> = {};
+	private findings = 0;
+	private decodedParts = 0;
+	private exchanges = 0;
+
+	constructor(private readonly capture: CaptureHead) {}
+
+	/** The report's first members, before its exchanges. */
+	head(exchanges: number): Pick<Report, 'tool' | 'input'> {
+		return { tool: { name: 'telltale', version: VERSION }, input: { name: this.capture.name, format: this.capture.format, exchanges } };
+	}
+
+	/** One exchange, in capture order. */
+	add(result: ExchangeResult): void {
+		const { report } = result;
+		this.exchanges++;
+		this.decodedParts += result.decodedParts;
+		this.notes.add(result.notes);
+		this.identifiers.add(report);
+		this.sites.add(report);
+		for (const finding of report.findings) {
+			this.findings++;
+			this.findingsByType[finding.type] = (this.findingsByType[finding.type] ?? 0) + 1;
+		}
+	}
+
+	/** The report's last members, after its exchanges. */
+	tail(): { identifiers: IdentifierReport[]; summary: ReportSummary } {
+		return {
+			identifiers: this.identifiers.list(),
+			summary: {
+				exchanges: this.exchanges,
+				decodedParts: this.decodedParts,
+				findings: this.findings,
+				findingsByType: this.findingsByType,
+				sites: [...this.sites.sites].sort(),
+				destinations: this.sites.summaries(),
+				notes: [...this.capture.notes, ...this.notes.list()]
+			}
+		};
+	}
+}
