@@ -1,18 +1,17 @@
 /**
  * telltale — the command line over the same core the app runs in its worker.
- *   telltale analyze <file|-> [--json]
- * Exit 0 on success, 2 for a user's mistake (one line on stderr), 1 for a bug in Telltale.
+ *   telltale analyze <file|directory|->... [--format summary|json|ndjson] [--known TYPE=VALUE]... [--jobs N]
+ * Each input is read twice and its report written while it is read (never held whole, never one string).
+ * Exit 0 on success, 2 for a user's mistake or a bad input (one line on stderr each), 1 for a bug in Telltale.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { readCaptureStream } from '../lib/core/capture/stream';
-import { analyze } from '../lib/core/report/analyze';
 import { isInputError } from '../lib/core/errors';
-import { renderSummary } from './summary';
-import { parseArgs, UsageError, USAGE } from './args';
 import { parseKnownValue, type KnownValue } from '../lib/core/classify/known-values';
-import { inputPath } from './input-path';
+import { streamReport } from '../lib/core/report/stream-report';
+import { ReportJson, ReportNdjson, type ReportSink } from '../lib/core/report/report-json';
+import { parseArgs, UsageError, USAGE, type OutputFormat } from './args';
+import { inputsOf } from './inputs';
+import { SummarySink } from './summary';
+import { stdoutWriter } from './output';
 
 async function main(argv: string[]): Promise<number> {
 	const args = parseArgs(argv);
@@ -26,26 +25,48 @@ async function main(argv: string[]): Promise<number> {
 		if (typeof parsed === 'string') throw new UsageError(parsed);
 		known.push(parsed);
 	}
-	const { name, size, stream } = await openInput(args.file);
-	const capture = await readCaptureStream(stream, { name, size });
-	const { report } = analyze(capture, { known });
-	process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : renderSummary(report));
-	return 0;
+	const inputs = await inputsOf(args.files, process.stdin);
+	const write = stdoutWriter();
+	// Several JSON reports make one JSON list.
+	const list = args.format === 'json' && inputs.length > 1;
+	let failed = 0;
+	let written = 0;
+	if (list) await write('[');
+	for (const input of inputs) {
+		try {
+			// In a list each report is indented one level and follows a comma; nothing is written for an input before
+			// its first pass has read it whole, so a broken input leaves no half report behind.
+			const lead = list ? `${written > 0 ? ',' : ''}\n  ` : '';
+			const nest = list ? (text: string) => text.replace(/\n/g, '\n  ') : (text: string) => text;
+			let first = true;
+			await streamReport(input.open, {
+				name: input.name,
+				...(input.size !== undefined ? { size: input.size } : {}),
+				known,
+				sink: sinkFor(args.format, input.name),
+				write: (text) => {
+					const piece = (first ? lead : '') + nest(text);
+					first = false;
+					return write(piece);
+				}
+			});
+			if (args.format === 'json' && !list) await write('\n');
+			written++;
+		} catch (error) {
+			if (!isInputError(error)) throw error;
+			// One bad input among several is reported and the others still are.
+			process.stderr.write(`telltale: ${(error as Error).message}\n`);
+			failed++;
+		}
+	}
+	if (list) await write('\n]\n');
+	return failed > 0 ? 2 : 0;
 }
 
-/** Streams the input so a large HAR is read entry by entry, never as one string. */
-async function openInput(file: string): Promise<{ name: string; size?: number; stream: AsyncIterable<Uint8Array> }> {
-	if (file === '-') return { name: 'stdin', stream: process.stdin };
-	const path = inputPath(file);
-	try {
-		const info = await stat(path);
-		if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-		return { name: basename(path), size: info.size, stream: createReadStream(path, { highWaterMark: 1024 * 1024 }) };
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
-		throw new UsageError(`cannot read ${file}: ${why}`);
-	}
+function sinkFor(format: OutputFormat, name: string): ReportSink {
+	if (format === 'json') return new ReportJson();
+	if (format === 'ndjson') return new ReportNdjson(name);
+	return new SummarySink();
 }
 
 main(process.argv.slice(2)).then(
@@ -53,6 +74,8 @@ main(process.argv.slice(2)).then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
+		// The reader went away (`| head`): what it wanted was written.
+		if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return;
 		if (error instanceof UsageError || isInputError(error)) {
 			process.stderr.write(`telltale: ${(error as Error).message}\n`);
 			process.exitCode = 2;

@@ -61,3 +61,20 @@ describe('readCaptureStream', () => {
 		});
 	});
 });
+
+describe('readCaptureStream with onExchange', () => {
+	const CASES = ['har/mitmproxy/safari.har', 'har/mitmproxy/websocket.har', 'capture/quirks.har.gz', 'capture/quirks.zhar', 'capture/quirks-har.zip', 'capture/chrome-bash.curl.txt', 'capture/burp-items.xml', 'capture/gzip-body.http'];
+	it.each(CASES)('%s: hands over every exchange in order and keeps none', async (path) => {
+		const bytes = fixture(path);
+		const handed: unknown[] = [];
+		async function* source(): AsyncGenerator<Uint8Array> {
+			for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
+		}
+		const capture = await readCaptureStream(source(), { name: path.split('/').pop()!, onExchange: (e) => handed.push(e) });
+		const whole = read(path);
+		expect(handed).toEqual(whole.exchanges);
+		expect(capture.exchanges).toEqual([]);
+		expect(capture.notes).toEqual(whole.notes);
+		expect(capture.format).toBe(whole.format);
+	});
+});

@@ -3,11 +3,17 @@ import { parseArgs, UsageError } from '../../../src/cli/args';
 
 describe('parseArgs', () => {
 	it.each([
-		[['analyze', 'a.har'], { command: 'analyze', file: 'a.har', json: false }],
-		[['analyze', 'a.har', '--json'], { command: 'analyze', file: 'a.har', json: true }],
-		[['--json', 'analyze', '-'], { command: 'analyze', file: '-', json: true }],
-		[[], { command: 'help', file: '', json: false }],
-		[['--help'], { command: 'help', file: '', json: false }]
+		[['analyze', 'a.har'], { command: 'analyze', files: ['a.har'], format: 'summary', jobs: null }],
+		[['analyze', 'a.har', '--json'], { command: 'analyze', files: ['a.har'], format: 'json' }],
+		[['--json', 'analyze', '-'], { command: 'analyze', files: ['-'], format: 'json' }],
+		[['analyze', 'a.har', '--format', 'ndjson'], { format: 'ndjson' }],
+		[['analyze', 'a.har', '--format=json'], { format: 'json' }],
+		[['analyze', 'a.har', 'b.har', 'captures/'], { files: ['a.har', 'b.har', 'captures/'] }],
+		[['analyze', 'a.har', '--jobs', '3'], { jobs: 3 }],
+		[['analyze', 'a.har', '--jobs=1'], { jobs: 1 }],
+		[['analyze', 'a.har', '--known', 'imei=1', '--known=email=a@b.c'], { known: ['imei=1', 'email=a@b.c'] }],
+		[[], { command: 'help', files: [] }],
+		[['--help'], { command: 'help', files: [] }]
 	])('%j → %j', (argv, expected) => {
 		expect(parseArgs(argv)).toMatchObject(expected);
 	});
@@ -15,8 +21,12 @@ describe('parseArgs', () => {
 	it.each([
 		[['frobnicate', 'x'], /unknown command "frobnicate"/],
 		[['analyze'], /needs a file/],
-		[['analyze', 'a', 'b'], /unexpected argument "b"/],
-		[['analyze', 'a', '--jsn'], /unknown option --jsn/]
+		[['analyze', '-', '-'], /standard input \("-"\) can be read only once/],
+		[['analyze', 'a', '--jsn'], /unknown option --jsn/],
+		[['analyze', 'a', '--format', 'xml'], /unknown format "xml"/],
+		[['analyze', 'a', '--format'], /--format needs/],
+		[['analyze', 'a', '--jobs', '0'], /--jobs takes a whole number/],
+		[['analyze', 'a', '--jobs', 'many'], /--jobs takes a whole number/]
 	])('%j is a usage error', (argv, message) => {
 		expect(() => parseArgs(argv)).toThrow(UsageError);
 		expect(() => parseArgs(argv)).toThrow(message);

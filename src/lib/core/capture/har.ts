@@ -20,17 +20,20 @@ export interface HarReaderOptions {
 	wrapper?: string;
 	/** Notes from outer layers (e.g. "unpacked from a gzip file"). */
 	notes?: string[];
+	/** Hands each exchange over as soon as it is read, instead of keeping it (the capture's `exchanges` stay empty). */
+	onExchange?: (exchange: Exchange) => void;
 }
 
 export class HarReader {
 	readonly exchanges: Exchange[] = [];
+	private read = 0;
 	private readonly tally: HarTally = newTally();
 	private readonly meta = new Map<string, unknown>();
 	private readonly scanner: HarScanner;
 
 	constructor(private readonly options: HarReaderOptions) {
 		this.scanner = new HarScanner({
-			entry: (bytes, index, at) => this.exchanges.push(this.readEntry(bytes, index, at)),
+			entry: (bytes, index, at) => this.take(this.readEntry(bytes, index, at)),
 			tryEntry: (bytes, index) => {
 				let value: unknown;
 				try {
@@ -38,7 +41,7 @@ export class HarReader {
 				} catch {
 					return false;
 				}
-				this.exchanges.push(exchangeFromHarEntry(value, index, this.tally));
+				this.take(exchangeFromHarEntry(value, index, this.tally));
 				return true;
 			},
 			member: (key, bytes) => {
@@ -56,7 +59,13 @@ export class HarReader {
 	}
 
 	get entriesRead(): number {
-		return this.exchanges.length;
+		return this.read;
+	}
+
+	private take(exchange: Exchange): void {
+		this.read++;
+		if (this.options.onExchange) this.options.onExchange(exchange);
+		else this.exchanges.push(exchange);
 	}
 
 	push(chunk: Uint8Array): void {
@@ -73,7 +82,7 @@ export class HarReader {
 		} catch (error) {
 			throw this.toInputError(error);
 		}
-		if (this.exchanges.length === 0) throw new InputError('The HAR has no entries', 'log.entries');
+		if (this.read === 0) throw new InputError('The HAR has no entries', 'log.entries');
 		return this.capture();
 	}
 
@@ -101,7 +110,7 @@ export class HarReader {
 		const where = this.options.wrapper ? ` (${this.options.wrapper})` : '';
 		const byte = `byte ${count(error.at)}${where}`;
 		const inside = error.insideEntry !== null ? ` (inside entry ${count(error.insideEntry + 1)})` : '';
-		const read = `${plural(this.exchanges.length, 'complete entry', 'complete entries')} ${this.exchanges.length === 1 ? 'was' : 'were'} read`;
+		const read = `${plural(this.read, 'complete entry', 'complete entries')} ${this.read === 1 ? 'was' : 'were'} read`;
 		switch (error.kind) {
 			case 'empty':
 				return new InputError(`${this.options.name} holds no JSON`);
@@ -143,9 +152,10 @@ export const harReader = {
 	id: 'har',
 	reads: 'stream',
 	sniff: (start) => start.startsWith('{') && HAR_MEMBER.test(start.slice(0, SNIFF_BYTES)),
-	open: ({ name, wrapper }) =>
+	open: ({ name, wrapper, onExchange }) =>
 		new HarReader({
 			name,
+			...(onExchange ? { onExchange } : {}),
 			wrapper: wrapper ? `of the HAR unpacked from ${WRAPPER_LABEL[wrapper]}` : undefined,
 			notes: wrapper ? [`unpacked from ${WRAPPER_LABEL[wrapper]}`] : []
 		})

@@ -3,7 +3,7 @@
  * bytes are pushed in, a wrapper (gzip, zlib, zip) is peeled while streaming, the content is sniffed from its
  * first 64 KiB, and then either fed entry by entry to the HAR reader or collected for a small-format reader.
  */
-import type { Capture } from '../model';
+import type { Capture, Exchange } from '../model';
 import { InputError } from '../errors';
 import { DEFAULT_LIMITS } from '../limits';
 import { formatBytes } from '../shared/bytes';
@@ -30,6 +30,11 @@ export interface PipelineOptions {
 	maxInputBytes?: number;
 	/** Total size when known (a File), for messages about binary input. */
 	size?: number;
+	/**
+	 * Hands each exchange over as soon as it is read, in capture order, instead of keeping it: a large HAR is then
+	 * never held whole. The Capture `finish` returns has no exchanges.
+	 */
+	onExchange?: (exchange: Exchange) => void;
 }
 
 export function createCaptureSink(options: PipelineOptions): CaptureSink {
@@ -161,7 +166,7 @@ class ContentSink implements CaptureSink {
 		this.format = formatOfText(text.replace(/^\ufeff/, ''), name);
 		const reader = readerFor(this.format);
 		if (reader.reads === 'stream') {
-			this.stream = reader.open({ name, wrapper: this.wrapper });
+			this.stream = reader.open({ name, wrapper: this.wrapper, ...(this.options.onExchange ? { onExchange: this.options.onExchange } : {}) });
 			this.stream.push(head);
 		} else this.collect(head);
 	}
@@ -180,8 +185,15 @@ class ContentSink implements CaptureSink {
 		const notes = this.wrapper ? [`unpacked from ${WRAPPER_LABEL[this.wrapper]}`] : [];
 		const capture = readCollected(name, this.format!, bytes);
 		capture.notes.unshift(...notes);
-		return capture;
+		return handOver(capture, this.options.onExchange);
 	}
+}
+
+/** Formats read whole hand their exchanges over at the end, in order, when the caller asked for them one by one. */
+function handOver(capture: Capture, onExchange: ((exchange: Exchange) => void) | undefined): Capture {
+	if (!onExchange) return capture;
+	for (const exchange of capture.exchanges) onExchange(exchange);
+	return { ...capture, exchanges: [] };
 }
 
 function isHttpStart(head: Uint8Array): boolean {
@@ -265,7 +277,7 @@ class UnwrapSink implements CaptureSink {
 
 	finish(): Capture {
 		if (!this.rawMode) this.unpack(new Uint8Array(0), true);
-		if (this.rawMode) return readPayload(this.options.name, { kind: 'bytes', bytes: concat(this.raw ?? []) });
+		if (this.rawMode) return handOver(readPayload(this.options.name, { kind: 'bytes', bytes: concat(this.raw ?? []) }), this.options.onExchange);
 		return this.content.finish();
 	}
 

@@ -2,7 +2,7 @@
  * The capture-reader contract. A format is one file that exports a reader and one line in readers.ts; the
  * pipeline (pipeline.ts) asks the readers in order which of them the content is, then feeds that reader.
  */
-import type { Capture } from '../model';
+import type { Capture, Exchange } from '../model';
 import type { Wrapper } from './wrappers';
 
 /** How many bytes of (unwrapped) input are looked at to pick a reader. */
@@ -26,7 +26,7 @@ export interface WholeCaptureReader<Id extends string = string> extends ReaderBa
 /** A reader that parses while the bytes arrive (large files never become one string). */
 export interface StreamingCaptureReader<Id extends string = string> extends ReaderBase<Id> {
 	readonly reads: 'stream';
-	open(options: { name: string; wrapper: Wrapper | null }): CaptureStream;
+	open(options: { name: string; wrapper: Wrapper | null; onExchange?: (exchange: Exchange) => void }): CaptureStream;
 }
 
 export interface CaptureStream {

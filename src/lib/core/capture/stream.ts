@@ -3,7 +3,7 @@
  * HAR is parsed entry by entry and never becomes one string. The worker passes `file.stream()`, the command
  * line a Node read stream; both are async iterables of bytes.
  */
-import type { Capture } from '../model';
+import type { Capture, Exchange } from '../model';
 import { InputError, isInputError } from '../errors';
 import { createCaptureSink, type CaptureSink } from './pipeline';
 import { PartialCaptureError, count, plural } from './capture-error';
@@ -13,6 +13,8 @@ export interface StreamOptions {
 	/** Total bytes when known, for progress and messages. */
 	size?: number;
 	maxInputBytes?: number;
+	/** Each exchange as soon as it is read, instead of keeping it (see PipelineOptions.onExchange). */
+	onExchange?: (exchange: Exchange) => void;
 	/** After every chunk: bytes read from the source so far, and HAR entries read so far. */
 	onProgress?: (bytesRead: number, entries: number) => void;
 }
@@ -23,7 +25,8 @@ export async function readCaptureStream(source: ByteSource, options: StreamOptio
 	const sink = createCaptureSink({
 		name: options.name,
 		...(options.size !== undefined ? { size: options.size } : {}),
-		...(options.maxInputBytes ? { maxInputBytes: options.maxInputBytes } : {})
+		...(options.maxInputBytes ? { maxInputBytes: options.maxInputBytes } : {}),
+		...(options.onExchange ? { onExchange: options.onExchange } : {})
 	});
 	let bytesRead = 0;
 	const chunks = iterate(source);

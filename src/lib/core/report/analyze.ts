@@ -30,7 +30,7 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 		if (result.limited) kept.set(exchanges.length - 1, result.trees);
 		options.onProgress?.(exchanges.length, total);
 	}
-	const report: Report = { ...builder.head(total), exchanges, ...builder.tail() };
+	const report: Report = { ...builder.head(total), exchanges, ...builder.tail(capture.notes) };
 	return new CaptureAnalysis(report, kept, capture.exchanges.map((e) => e.parts), options.limits);
 }
 

@@ -6,17 +6,17 @@
  */
 import type { DecodedNode, DecodedPart } from '../model';
 
-/** Enough to see what happened; a hostile capture could otherwise add a line per node. */
+/** Kinds of notes listed: enough to see what happened; a hostile capture could otherwise add a kind per node. */
 const MAX_NOTES = 50;
 
-/** One exchange's notes, read off its trees while they are at hand. */
+/** One exchange's notes, read off its trees while they are at hand: `path: what`, one line each. */
 export interface ExchangeNotes {
 	lines: string[];
 	/** Whether a limit stopped work anywhere in its parts. */
 	limited: boolean;
 }
 
-export function notesOf(parts: readonly DecodedPart[], exchange: number): ExchangeNotes {
+export function notesOf(parts: readonly DecodedPart[]): ExchangeNotes {
 	const lines: string[] = [];
 	let limited = false;
 	for (const part of parts) {
@@ -26,9 +26,9 @@ export function notesOf(parts: readonly DecodedPart[], exchange: number): Exchan
 			const node = stack.pop()!;
 			if (node.limit) {
 				limited = true;
-				lines.push(`exchange ${exchange}, ${node.path}: limit: ${node.limit}`);
+				lines.push(`${node.path}: limit: ${node.limit}`);
 			}
-			if (node.envelope) lines.push(`exchange ${exchange}, ${node.path}: ${node.envelope.verdict}`);
+			if (node.envelope) lines.push(`${node.path}: ${node.envelope.verdict}`);
 			if (node.children) for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]!);
 			if (node.decoded) stack.push(node.decoded);
 		}
@@ -36,21 +36,31 @@ export function notesOf(parts: readonly DecodedPart[], exchange: number): Exchan
 	return { lines, limited };
 }
 
-/** The capture's notes, gathered exchange by exchange in capture order. */
+/**
+ * The capture's notes, gathered exchange by exchange in capture order and counted by kind: the same note on the same
+ * path in 20,000 exchanges is one line that says so ("… — in 20,000 exchanges, 0 to 19,999"), not 20,000 lines.
+ */
 export class DecodeNotes {
-	private readonly notes: string[] = [];
+	private readonly kinds = new Map<string, { count: number; first: number; last: number }>();
 	private more = 0;
 
-	add(lines: readonly string[]): void {
-		for (const line of lines) this.push(line);
+	add(exchange: number, lines: readonly string[]): void {
+		for (const line of lines) {
+			const kind = this.kinds.get(line);
+			if (kind) {
+				kind.count++;
+				kind.last = exchange;
+			} else if (this.kinds.size < MAX_NOTES) this.kinds.set(line, { count: 1, first: exchange, last: exchange });
+			else this.more++;
+		}
 	}
 
 	list(): string[] {
-		return this.more > 0 ? [...this.notes, `… and ${this.more} more decoder notes`] : [...this.notes];
-	}
-
-	private push(line: string): void {
-		if (this.notes.length < MAX_NOTES) this.notes.push(line);
-		else this.more++;
+		const out: string[] = [];
+		for (const [line, { count, first, last }] of this.kinds) {
+			out.push(count === 1 ? `exchange ${first}, ${line}` : `${line} — in ${count.toLocaleString('en-US')} exchanges, ${first.toLocaleString('en-US')} to ${last.toLocaleString('en-US')}`);
+		}
+		if (this.more > 0) out.push(`… and ${this.more.toLocaleString('en-US')} more decoder notes of other kinds`);
+		return out;
 	}
 }

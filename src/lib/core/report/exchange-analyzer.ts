@@ -48,7 +48,7 @@ export class ExchangeAnalyzer {
 		const trees = decodeParts(exchange.parts.filter(isSent), this.options.limits, this.cache);
 		let decodedParts = 0;
 		for (const part of trees) if (part.root.decoded) decodedParts++;
-		const { lines, limited } = notesOf(trees, exchange.index);
+		const { lines, limited } = notesOf(trees);
 		return { report: reportExchange(exchange, trees, this.known, this.userLists), decodedParts, notes: lines, trees, limited };
 	}
 }

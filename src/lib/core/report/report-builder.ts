@@ -14,15 +14,13 @@ export interface ExchangeResult {
 	report: ExchangeReport;
 	/** Request-side parts a codec decoded. */
 	decodedParts: number;
-	/** Limits met and envelopes named, one line each. */
+	/** Limits met and envelopes named, one line each (`path: what`). */
 	notes: string[];
 }
 
 export interface CaptureHead {
 	name: string;
 	format: CaptureFormat;
-	/** What the reader said about the input as a whole. */
-	notes: readonly string[];
 }
 
 export class ReportBuilder {
@@ -46,7 +44,7 @@ export class ReportBuilder {
 		const { report } = result;
 		this.exchanges++;
 		this.decodedParts += result.decodedParts;
-		this.notes.add(result.notes);
+		this.notes.add(report.index, result.notes);
 		this.identifiers.add(report);
 		this.sites.add(report);
 		for (const finding of report.findings) {
@@ -55,8 +53,8 @@ export class ReportBuilder {
 		}
 	}
 
-	/** The report's last members, after its exchanges. */
-	tail(): { identifiers: IdentifierReport[]; summary: ReportSummary } {
+	/** The report's last members, after its exchanges; `captureNotes` is what the reader said about the input as a whole. */
+	tail(captureNotes: readonly string[]): { identifiers: IdentifierReport[]; summary: ReportSummary } {
 		return {
 			identifiers: this.identifiers.list(),
 			summary: {
@@ -66,7 +64,7 @@ export class ReportBuilder {
 				findingsByType: this.findingsByType,
 				sites: [...this.sites.sites].sort(),
 				destinations: this.sites.summaries(),
-				notes: [...this.capture.notes, ...this.notes.list()]
+				notes: [...captureNotes, ...this.notes.list()]
 			}
 		};
 	}
