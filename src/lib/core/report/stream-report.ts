@@ -7,7 +7,7 @@
 import type { Exchange } from '../model';
 import { readCaptureStream, type ByteSource } from '../capture/stream';
 import { ExchangeAnalyzer, type ExchangeAnalyzerOptions } from './exchange-analyzer';
-import { ReportBuilder } from './report-builder';
+import { ReportBuilder, type ExchangeResult } from './report-builder';
 import type { ReportSink } from './report-json';
 
 export interface StreamReportOptions extends ExchangeAnalyzerOptions {
@@ -17,9 +17,19 @@ export interface StreamReportOptions extends ExchangeAnalyzerOptions {
 	sink: ReportSink;
 	/** Called with each piece of text in order; the next piece waits for its promise (back-pressure). */
 	write: (text: string) => void | Promise<void>;
-	/** Analyses a range of exchanges elsewhere (a pool of workers); by default they are analysed here, one by one. */
-	analyzer?: { analyze(exchange: Exchange): ReturnType<ExchangeAnalyzer['analyze']> };
+	/** Analyses contiguous ranges of exchanges elsewhere (a pool of workers); by default they are analysed here, one by one. */
+	ranges?: RangeAnalyzer;
 }
+
+/** A pool that analyses contiguous ranges of exchanges; results come back per range, in the range's order. */
+export interface RangeAnalyzer {
+	analyze(exchanges: Exchange[]): Promise<ExchangeResult[]>;
+	/** How many ranges may be waiting at once: enough to keep every worker busy, few enough to bound memory. */
+	readonly inFlight: number;
+}
+
+/** Exchanges per range sent to a pool: big enough to amortise a message, small enough to spread a small capture. */
+export const RANGE_SIZE = 128;
 
 export interface StreamedReport {
 	exchanges: number;
@@ -31,9 +41,24 @@ export async function streamReport(open: () => ByteSource, options: StreamReport
 	const counted = await readCaptureStream(open(), { name: options.name, ...(options.size !== undefined ? { size: options.size } : {}), onExchange: () => total++ });
 	const builder = new ReportBuilder(counted);
 	const head = builder.head(total);
-	const analyzer = options.analyzer ?? new ExchangeAnalyzer(options);
-	const { sink } = options;
+	const { sink, ranges } = options;
+	const analyzer = ranges ? null : new ExchangeAnalyzer(options);
 	let pending: string[] = [sink.start(head)];
+	const take = (result: ExchangeResult): void => {
+		builder.add(result);
+		pending.push(sink.exchange(result.report));
+	};
+	// With a pool: ranges in flight, oldest first, taken in capture order whatever order they finish in.
+	const queue: Promise<ExchangeResult[]>[] = [];
+	let batch: Exchange[] = [];
+	const submit = (): void => {
+		if (batch.length === 0) return;
+		queue.push(ranges!.analyze(batch));
+		batch = [];
+	};
+	const takeOldest = async (): Promise<void> => {
+		for (const result of await queue.shift()!) take(result);
+	};
 	const flush = async (): Promise<void> => {
 		if (pending.length === 0) return;
 		const text = pending.join('');
@@ -43,16 +68,22 @@ export async function streamReport(open: () => ByteSource, options: StreamReport
 	// Writes what the last chunk's exchanges gave before reading the next chunk.
 	async function* paced(source: ByteSource): AsyncGenerator<Uint8Array> {
 		for await (const chunk of source as AsyncIterable<Uint8Array>) {
+			while (ranges && queue.length >= ranges.inFlight) await takeOldest();
 			await flush();
 			yield chunk;
 		}
 	}
 	const onExchange = (exchange: Exchange): void => {
-		const result = analyzer.analyze(exchange);
-		builder.add(result);
-		pending.push(sink.exchange(result.report));
+		if (analyzer) return take(analyzer.analyze(exchange));
+		batch.push(exchange);
+		if (batch.length >= RANGE_SIZE) submit();
 	};
 	const capture = await readCaptureStream(paced(open()), { name: options.name, ...(options.size !== undefined ? { size: options.size } : {}), onExchange });
+	submit();
+	while (queue.length > 0) {
+		await takeOldest();
+		await flush();
+	}
 	const tail = builder.tail(capture.notes);
 	pending.push(sink.end(head, tail));
 	await flush();
