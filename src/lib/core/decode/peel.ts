@@ -9,14 +9,9 @@
  * JSON inside a JSON string, a URL inside a property and a query inside that URL end up in one tree.
  * Everything is bounded by one Budget; where a limit stops work, the node says so in `limit`.
  *
- * Two rules keep blind guessing where it can pay off:
- * - Codecs with no magic bytes (brotli, raw DEFLATE: `Codec.magicless`) are tried when HTTP declares
- *   them (Content-Encoding), or on a body's own bytes (the chain from a request or response body, a
- *   websocket message or a bare payload, before any structure) of at least MAGICLESS_MIN_BYTES. Never
- *   on leaves inside decoded structures, nor on query, header and cookie parts: there the bytes are
- *   session IDs and random tokens, which such a trial decode often "accepts".
- * - Bytes that carry the signature of a finished file (an image, a font, a PDF…: entropy.ts,
- *   `isFinalFormat`) get their verdict at once; only codecs HTTP declares are tried on them.
+ * Where the peeler may guess blind is the leaf's SearchMode (search-mode.ts). Bytes that carry the
+ * signature of a finished file (an image, a font, a PDF…: entropy.ts, `isFinalFormat`) get their
+ * verdict at once; only codecs HTTP declares are tried on them.
  */
 import { isPlainProse } from './plain-prose';
 import type { DecodedNode, Payload } from '../model';
@@ -27,6 +22,7 @@ import { LAYER_SEPARATOR } from './path';
 import { describeOpaque, isFinalFormat } from './entropy';
 import { ENVELOPES, type Envelope } from './envelopes/index';
 import { PeelCache, type KeyRecord } from './peel-cache';
+import { BODY_PAYLOAD, INSIDE_DOCUMENT, MAGICLESS_MIN_BYTES, PART_PAYLOAD, type SearchMode } from './search-mode';
 import {
 	RANK_KNOWN_BYTES,
 	RANK_OPAQUE,
@@ -58,8 +54,6 @@ const NEGATIVE_CACHE_MAX_LENGTH = 256;
 const NEGATIVE_CACHE_MAX_ENTRIES = 50_000;
 /** Accepted chains kept (each holds its decoded outputs, at most a few KiB from a 256-character value). */
 const POSITIVE_CACHE_MAX_ENTRIES = 20_000;
-/** Magic-less codecs are tried blind only on a body's own bytes at least this long (see the rules above). */
-const MAGICLESS_MIN_BYTES = 16;
 /** Check the clock once every this many tree nodes (performance.now() is cheap, but not free). */
 const TIME_CHECK_EVERY = 256;
 
@@ -89,12 +83,6 @@ export class Peeler {
 	private readonly envelopes: readonly Envelope[];
 	private readonly byId: ReadonlyMap<string, Codec>;
 	private readonly cache: PeelCache;
-	/** True while searching a part's own payload (not a leaf inside a decoded document). */
-	private thorough = false;
-	/** Whether the payload being peeled is a body (see `peel`). */
-	private body = true;
-	/** True while magic-less codecs may be sniffed: searching a body's own payload. */
-	private blind = false;
 	private ticks = 0;
 
 	constructor(
@@ -113,12 +101,11 @@ export class Peeler {
 	 * for query, header and cookie parts: magic-less codecs are then tried only when HTTP declares them.
 	 */
 	peel(payload: Payload, rootPath: string, hints: SniffHints = {}, body = true): DecodedNode {
-		this.body = body;
 		const node: DecodedNode =
 			payload.kind === 'text' ? { path: rootPath, kind: 'text', text: payload.text } : { path: rootPath, kind: 'bytes', bytes: payload.bytes };
 		try {
 			this.budget.spendNode();
-			this.peelLeaf(node, payload.kind === 'text' ? payload.text : payload.bytes, hints, 0, 0);
+			this.peelLeaf(node, payload.kind === 'text' ? payload.text : payload.bytes, hints, 0, 0, body ? BODY_PAYLOAD : PART_PAYLOAD);
 		} catch (error) {
 			this.recordLimit(node, error);
 		}
@@ -126,19 +113,17 @@ export class Peeler {
 	}
 
 	/** Searches for the best codec chain for a leaf and attaches it as `node.decoded`. */
-	private peelLeaf(node: DecodedNode, value: string | Uint8Array, hints: SniffHints, layers: number, depth: number): void {
+	private peelLeaf(node: DecodedNode, value: string | Uint8Array, hints: SniffHints, layers: number, depth: number, mode: SearchMode): void {
 		const isText = typeof value === 'string';
 		if (isText && value.length < MIN_SNIFF_LENGTH) return;
 		if (layers >= this.budget.limits.maxLayers) {
 			node.limit = `not decoded further: ${this.budget.limits.maxLayers} layers is the layer limit`;
 			return;
 		}
-		const thorough = layers === 0 && depth === 0;
-		const side = thorough ? (this.body ? 2 : 1) : 0;
 		// Only short text is cached: a record implies `value` is a string.
 		const record =
 			isText && hints.contentType === undefined && hints.contentEncoding === undefined && hints.contentTypeHeader === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH
-				? this.cache.recordFor(side, hints.key ?? '')
+				? this.cache.recordFor(mode.side, hints.key ?? '')
 				: null;
 		if (record !== null) {
 			record.lookups++;
@@ -163,13 +148,13 @@ export class Peeler {
 		// The common case inside big documents: a short string no codec wants. Sniff it without
 		// building any search state.
 		let rootCandidates: Candidate[] | null = null;
-		if (isText && (layers > 0 || depth > 0) && hints.contentType === undefined && hints.contentEncoding === undefined) {
+		if (isText && mode === INSIDE_DOCUMENT && hints.contentType === undefined && hints.contentEncoding === undefined) {
 			if (this.textCodecs === TEXT_CODECS && hints.contentTypeHeader === undefined && isPlainProse(value)) {
 				if (record !== null) this.rememberUndecodable(record, value, 0);
 				return;
 			}
 			if (this.textCodecs === TEXT_CODECS && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, record)) return;
-			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null);
+			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null, mode);
 			if (rootCandidates === null) {
 				if (record !== null) this.rememberUndecodable(record, value, 0);
 				return;
@@ -178,12 +163,8 @@ export class Peeler {
 		}
 		this.budget.checkTime();
 		const root = this.rootState(value, hints);
-		this.thorough = thorough;
-		this.blind = thorough && this.body;
 		const bytesBefore = this.budget.bytesProduced;
-		const best = this.search(root, layers, rootCandidates);
-		this.thorough = false;
-		this.blind = false;
+		const best = this.search(root, layers, mode, rootCandidates);
 		if (root.declaredFailure) appendNote(node, root.declaredFailure);
 		if (root.limit) node.limit = root.limit;
 		if (best === null) {
@@ -265,12 +246,12 @@ export class Peeler {
 	 * move is left, or after `maxSearchSteps` decode attempts. Returns the end of the best acceptable
 	 * chain, or null when nothing beats the value as it is.
 	 */
-	private search(root: State, layers: number, rootCandidates: Candidate[] | null = null): State | null {
+	private search(root: State, layers: number, mode: SearchMode, rootCandidates: Candidate[] | null): State | null {
 		const frontier: Move[] = [];
 		let steps = this.budget.limits.maxSearchSteps;
 		let best: State | null = null;
 		this.searchWasPure = true;
-		this.expand(frontier, root, rootCandidates, layers);
+		this.expand(frontier, root, rootCandidates, layers, mode);
 		while (frontier.length > 0 && steps > 0) {
 			const { state, candidate } = popBest(frontier);
 			steps--;
@@ -279,20 +260,20 @@ export class Peeler {
 			const next = this.nextState(state, candidate, output);
 			if (acceptable(next) && (best === null || better(next, best))) best = next;
 			if (next.rank === RANK_STRUCTURE) return best;
-			this.expand(frontier, next, null, layers);
+			this.expand(frontier, next, null, layers, mode);
 		}
 		return best;
 	}
 
 	/** Adds the moves for a value to the frontier (a method, not a closure: one search per leaf). */
-	private expand(frontier: Move[], state: State, candidates: Candidate[] | null, layers: number): void {
+	private expand(frontier: Move[], state: State, candidates: Candidate[] | null, layers: number, mode: SearchMode): void {
 		const maxLayers = this.budget.limits.maxLayers;
 		if (layers + state.depth >= maxLayers) {
 			state.limit = `not decoded further: ${maxLayers} layers is the layer limit`;
 			this.searchWasPure = false;
 			return;
 		}
-		const list = candidates ?? this.candidates(state);
+		const list = candidates ?? this.candidates(state, mode);
 		for (let i = 0; i < list.length && i < MAX_CANDIDATES; i++) {
 			const candidate = list[i]!;
 			frontier.push({ state, candidate, priority: state.score * Math.min(1, candidate.score) });
@@ -300,7 +281,7 @@ export class Peeler {
 	}
 
 	/** Codecs worth trying on a value: those its HTTP headers declare first, then by sniff score. */
-	private candidates(state: State): Candidate[] {
+	private candidates(state: State, mode: SearchMode): Candidate[] {
 		const list: Candidate[] = [];
 		const { hints, text, bytes } = state;
 		let declared: string[] | null = null;
@@ -318,24 +299,24 @@ export class Peeler {
 			}
 		}
 		const firstSniffed = list.length;
-		if (text !== null && text.length >= MIN_SNIFF_LENGTH) this.sniffAll(this.textCodecs, text, hints, declared, list);
-		if (bytes !== null && text === null && worthBytesCodecs(state) && !isFinalFormat(bytes)) this.sniffAll(this.bytesCodecs, bytes, hints, declared, list);
+		if (text !== null && text.length >= MIN_SNIFF_LENGTH) this.sniffAll(this.textCodecs, text, hints, declared, list, mode);
+		if (bytes !== null && text === null && worthBytesCodecs(state) && !isFinalFormat(bytes)) this.sniffAll(this.bytesCodecs, bytes, hints, declared, list, mode);
 		return sortSniffed(list, firstSniffed);
 	}
 
 	/** Appends every codec that sniffs the input worth a try; allocates the list only when one does. */
-	private sniffAll(codecs: readonly Codec[], input: string | Uint8Array, hints: SniffHints, declared: string[] | null, list: Candidate[] | null): Candidate[] | null {
+	private sniffAll(codecs: readonly Codec[], input: string | Uint8Array, hints: SniffHints, declared: string[] | null, list: Candidate[] | null, mode: SearchMode): Candidate[] | null {
 		const isText = typeof input === 'string';
 		for (const codec of codecs) {
 			if (declared !== null && declared.includes(codec.id)) continue;
-			if (codec.magicless && !(this.blind && input.length >= MAGICLESS_MIN_BYTES)) continue;
+			if (codec.magicless && !(mode.blind && input.length >= MAGICLESS_MIN_BYTES)) continue;
 			// The codec's declared preconditions: its sniff would say 0.
 			if (isText && !meetsPreconditions(codec, input)) continue;
 			const score = safeSniff(codec, input, hints);
 			// Inside documents, a weak guess that yields text or bytes could only lead to more guesses and
 			// costs a decode on each of thousands of leaves: a structure codec validates its own result,
 			// anything else needs a sniff worth accepting. A part's own payload is worth the extra tries.
-			if (score > 0 && (this.thorough || score >= TEXT_ACCEPT_SCORE || codec.output === 'tree')) (list ??= []).push({ codec, score, declared: false });
+			if (score > 0 && (mode.thorough || score >= TEXT_ACCEPT_SCORE || codec.output === 'tree')) (list ??= []).push({ codec, score, declared: false });
 		}
 		return list;
 	}
@@ -468,7 +449,7 @@ export class Peeler {
 				if (range) node.range = range;
 				children.push(node);
 				try {
-					this.peelLeaf(node, value, hints, layers, depth);
+					this.peelLeaf(node, value, hints, layers, depth, INSIDE_DOCUMENT);
 				} catch (error) {
 					this.recordLimit(node, error);
 					if (error instanceof LimitExceeded && isGlobalLimit(error)) throw error;
@@ -502,7 +483,7 @@ export class Peeler {
 			case 'string':
 				node.kind = 'text';
 				node.text = value;
-				return this.peelLeaf(node, value, hintsForKey(node.key), layers, depth);
+				return this.peelLeaf(node, value, hintsForKey(node.key), layers, depth, INSIDE_DOCUMENT);
 			case 'number':
 				node.kind = 'number';
 				node.number = value;
@@ -519,7 +500,7 @@ export class Peeler {
 		if (value instanceof Uint8Array) {
 			node.kind = 'bytes';
 			node.bytes = value;
-			return this.peelLeaf(node, value, hintsForKey(node.key), layers, depth);
+			return this.peelLeaf(node, value, hintsForKey(node.key), layers, depth, INSIDE_DOCUMENT);
 		}
 		const isArray = Array.isArray(value);
 		node.kind = isArray ? 'array' : 'object';
