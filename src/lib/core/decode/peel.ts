@@ -49,11 +49,6 @@ export { meetsPreconditions };
 const MAX_CANDIDATES = 4;
 /** Strings shorter than this are not sniffed at all: no codec turns two characters into anything. */
 const MIN_SNIFF_LENGTH = 3;
-/** Leaf strings up to this length are remembered when no codec wanted them (event batches repeat values). */
-const NEGATIVE_CACHE_MAX_LENGTH = 256;
-const NEGATIVE_CACHE_MAX_ENTRIES = 50_000;
-/** Accepted chains kept (each holds its decoded outputs, at most a few KiB from a 256-character value). */
-const POSITIVE_CACHE_MAX_ENTRIES = 20_000;
 /** Check the clock once every this many tree nodes (performance.now() is cheap, but not free). */
 const TIME_CHECK_EVERY = 256;
 
@@ -121,26 +116,13 @@ export class Peeler {
 			return;
 		}
 		// Only short text is cached: a record implies `value` is a string.
-		const record =
-			isText && hints.contentType === undefined && hints.contentEncoding === undefined && hints.contentTypeHeader === undefined && value.length <= NEGATIVE_CACHE_MAX_LENGTH
-				? this.cache.recordFor(mode.side, hints.key ?? '')
-				: null;
+		const record = this.cache.recordForLeaf(mode, value, hints);
 		if (record !== null) {
-			record.lookups++;
-			const spent = record.undecodable.get(value as string);
-			if (spent !== undefined && this.fits(spent)) {
-				record.hits++;
-				this.budget.bytesProduced += spent;
-				return;
-			}
-			const hit = record.decoded.get(layers)?.get(value as string);
-			// The budget is charged what the search cost; when that no longer fits, search again so the
-			// limit stops it exactly where it would have.
-			if (hit && this.fits(hit.bytes)) {
-				record.hits++;
-				this.budget.bytesProduced += hit.bytes;
+			const found = this.cache.lookup(record, value as string, layers, this.budget);
+			if (found === 'undecodable') return;
+			if (found !== 'miss') {
 				this.budget.checkTime();
-				this.materialize(hit.end, node, layers, depth);
+				this.materialize(found, node, layers, depth);
 				return;
 			}
 		}
@@ -150,13 +132,13 @@ export class Peeler {
 		let rootCandidates: Candidate[] | null = null;
 		if (isText && mode === INSIDE_DOCUMENT && hints.contentType === undefined && hints.contentEncoding === undefined) {
 			if (this.textCodecs === TEXT_CODECS && hints.contentTypeHeader === undefined && isPlainProse(value)) {
-				if (record !== null) this.rememberUndecodable(record, value, 0);
+				if (record !== null) this.cache.rememberUndecodable(record, value, 0);
 				return;
 			}
 			if (this.textCodecs === TEXT_CODECS && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, record)) return;
 			rootCandidates = this.sniffAll(this.textCodecs, value, hints, null, null, mode);
 			if (rootCandidates === null) {
-				if (record !== null) this.rememberUndecodable(record, value, 0);
+				if (record !== null) this.cache.rememberUndecodable(record, value, 0);
 				return;
 			}
 			sortSniffed(rootCandidates, 0);
@@ -168,11 +150,11 @@ export class Peeler {
 		if (root.declaredFailure) appendNote(node, root.declaredFailure);
 		if (root.limit) node.limit = root.limit;
 		if (best === null) {
-			if (record !== null && this.searchWasPure) this.rememberUndecodable(record, value as string, this.budget.bytesProduced - bytesBefore);
+			if (record !== null && this.searchWasPure) this.cache.rememberUndecodable(record, value as string, this.budget.bytesProduced - bytesBefore);
 			if (!isText) node.verdict ??= describeOpaque(value);
 			return;
 		}
-		if (record !== null && this.searchWasPure && root.limit === undefined) this.rememberDecoded(record, layers, value as string, best, this.budget.bytesProduced - bytesBefore);
+		if (record !== null && this.searchWasPure && root.limit === undefined) this.cache.rememberDecoded(record, layers, value as string, best, this.budget.bytesProduced - bytesBefore);
 		this.materialize(best, node, layers, depth);
 	}
 
@@ -193,32 +175,13 @@ export class Peeler {
 		const output = this.tryDecode(root, candidate);
 		if (output === null || output.kind !== 'tree' || root.limit !== undefined || !this.searchWasPure) return false;
 		const best = this.nextState(root, candidate, output);
-		if (record !== null) this.rememberDecoded(record, layers, value, best, this.budget.bytesProduced - bytesBefore);
+		if (record !== null) this.cache.rememberDecoded(record, layers, value, best, this.budget.bytesProduced - bytesBefore);
 		this.materialize(best, node, layers, depth);
 		return true;
 	}
 
 	/** Set by `search`: no limit touched it, so the same value with the same hints ends the same way. */
 	private searchWasPure = true;
-
-	/** Whether a remembered search's cost still fits the total-bytes budget. */
-	private fits(bytes: number): boolean {
-		return bytes === 0 || this.budget.bytesProduced + bytes <= this.budget.limits.maxTotalBytes;
-	}
-
-	private rememberUndecodable(record: KeyRecord, value: string, bytes: number): void {
-		if (this.cache.undecodableSize >= NEGATIVE_CACHE_MAX_ENTRIES) return;
-		record.undecodable.set(value, bytes);
-		this.cache.undecodableSize++;
-	}
-
-	private rememberDecoded(record: KeyRecord, layers: number, value: string, end: State, bytes: number): void {
-		if (this.cache.decodedSize >= POSITIVE_CACHE_MAX_ENTRIES) return;
-		let values = record.decoded.get(layers);
-		if (!values) record.decoded.set(layers, (values = new Map()));
-		values.set(value, { end, bytes });
-		this.cache.decodedSize++;
-	}
 
 	private rootState(value: string | Uint8Array, hints: SniffHints): State {
 		if (typeof value === 'string') {
