@@ -16,6 +16,9 @@ export interface SniffHints {
 	key?: string;
 }
 
+/** The hints of a value nothing is known about (shared and frozen: most leaves have none). */
+export const NO_HINTS: SniffHints = Object.freeze({});
+
 /**
  * Structured output. Plain objects and arrays are JSON-like; `FieldList` keeps order and repeated keys
  * (form fields, protobuf fields, multipart parts); `Annotated` attaches a note (alternative readings).

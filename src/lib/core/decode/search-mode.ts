@@ -7,8 +7,8 @@
  *   websocket message or a bare payload, before any structure) of at least MAGICLESS_MIN_BYTES. Never
  *   on leaves inside decoded structures, nor on query, header and cookie parts: there the bytes are
  *   session IDs and random tokens, which such a trial decode often "accepts".
- * - Inside documents, a weak guess that yields text or bytes could only lead to more guesses and costs
- *   a decode on each of thousands of leaves; a part's own payload is worth the extra tries.
+ * - Inside documents, a weak sniff that would yield text or bytes is not tried (chain-search.ts,
+ *   `sniffAll`, says why); on a part's own payload it is.
  */
 export interface SearchMode {
 	readonly name: 'inside-document' | 'part-payload' | 'body-payload';
