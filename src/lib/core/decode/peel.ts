@@ -19,7 +19,7 @@ import { ChainSearch, MIN_SNIFF_LENGTH } from './chain-search';
 import { BODY_PAYLOAD, INSIDE_DOCUMENT, PART_PAYLOAD, type SearchMode } from './search-mode';
 import { TreeBuilder, appendNote, type LeafPeeler } from './tree-builder';
 import { recordLimit } from './limit-record';
-import { url } from './codecs/url';
+import { isWebAddress, shortcutsFor } from './shortcuts';
 
 export { PeelCache } from './peel-cache';
 export { meetsPreconditions };
@@ -39,15 +39,19 @@ export class Peeler implements LeafPeeler {
 	private readonly cache: PeelCache;
 	private readonly search: ChainSearch;
 	private readonly trees: TreeBuilder;
-	/** Whether the shortcuts keep the search's answer: only with the registry's text codecs. */
-	private readonly registryTextCodecs: boolean;
+	/** Plain prose inside a document is known to be undecodable (shortcuts.ts). */
+	private readonly proseShortcut: boolean;
+	/** Where web addresses inside a document go straight away, if anywhere (shortcuts.ts). */
+	private readonly webAddressCodec: Codec<'text'> | null;
 
 	constructor(
 		private readonly budget: Budget,
 		options: PeelerOptions = {}
 	) {
 		const textCodecs = options.textCodecs ?? TEXT_CODECS;
-		this.registryTextCodecs = textCodecs === TEXT_CODECS;
+		const shortcuts = shortcutsFor(textCodecs);
+		this.proseShortcut = shortcuts.plainProse;
+		this.webAddressCodec = shortcuts.webAddress;
 		this.cache = options.cache ?? new PeelCache();
 		this.search = new ChainSearch(budget, textCodecs, options.bytesCodecs ?? BYTES_CODECS);
 		this.trees = new TreeBuilder(budget, options.envelopes ?? ENVELOPES, this);
@@ -97,11 +101,11 @@ export class Peeler implements LeafPeeler {
 		// building any search state.
 		let rootCandidates: Candidate[] | null = null;
 		if (isText && mode === INSIDE_DOCUMENT && hints.contentType === undefined && hints.contentEncoding === undefined) {
-			if (this.registryTextCodecs && hints.contentTypeHeader === undefined && isPlainProse(value)) {
+			if (this.proseShortcut && hints.contentTypeHeader === undefined && isPlainProse(value)) {
 				if (record !== null) this.cache.rememberUndecodable(record, value, 0);
 				return;
 			}
-			if (this.registryTextCodecs && WEB_ADDRESS.test(value) && this.peelWebAddress(node, value, hints, layers, depth, record)) return;
+			if (this.webAddressCodec !== null && isWebAddress(value) && this.peelWebAddress(this.webAddressCodec, node, value, hints, layers, depth, record)) return;
 			rootCandidates = this.search.sniffText(value, hints, mode);
 			if (rootCandidates === null) {
 				if (record !== null) this.cache.rememberUndecodable(record, value, 0);
@@ -124,28 +128,22 @@ export class Peeler implements LeafPeeler {
 	}
 
 	/**
-	 * A web address inside a document (an event's `$url`): the URL codec outranks every other text codec
-	 * on it, so the search would try it first and stop at its structure. Doing just that spares ten sniffs
-	 * on each of thousands of addresses. False when the URL codec does not give a tree cleanly; the
+	 * A web address inside a document (an event's `$url`): `codec` (the URL codec) outranks every other
+	 * text codec on it, so the search would try it first and stop at its structure. Doing just that spares
+	 * ten sniffs on each of thousands of addresses. False when the codec does not give a tree cleanly; the
 	 * full search then runs as usual. `record` is where the result is cached (null: not cached).
 	 */
-	private peelWebAddress(node: DecodedNode, value: string, hints: SniffHints, layers: number, depth: number, record: KeyRecord | null): boolean {
+	private peelWebAddress(codec: Codec<'text'>, node: DecodedNode, value: string, hints: SniffHints, layers: number, depth: number, record: KeyRecord | null): boolean {
 		this.budget.checkTime();
 		const root = this.search.rootState(value, hints);
 		const bytesBefore = this.budget.bytesProduced;
-		const best = this.search.structureBy(root, url);
+		const best = this.search.structureBy(root, codec);
 		if (best === null) return false;
 		if (record !== null) this.cache.rememberDecoded(record, layers, value, best, this.budget.bytesProduced - bytesBefore);
 		this.trees.materialize(best, node, layers, depth);
 		return true;
 	}
 }
-
-/**
- * A web address with a host and no whitespace or backslash. On such text the URL codec sniffs 0.95 and
- * every other text codec of the registry less (tests/unit/decode/web-address-first.test.ts).
- */
-const WEB_ADDRESS = /^https?:\/\/[^\s/?#\\][^\s\\]*$/i;
 
 /** Convenience: peel one payload with a fresh budget. */
 export function peel(payload: Payload, rootPath: string, hints: SniffHints = {}, budget = new Budget(), options: PeelerOptions = {}, body = true): DecodedNode {

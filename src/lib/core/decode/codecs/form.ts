@@ -88,6 +88,8 @@ export const form: TextCodec = {
 	label: 'Form fields',
 	input: 'text',
 	output: 'tree',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input, hints) {
 		if (hints.contentType === FORM_TYPE) {
 			// The header is trusted, but a JSON body mislabelled as a form stays JSON.
