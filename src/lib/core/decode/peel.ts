@@ -6,7 +6,6 @@
  * (search-mode.ts). The accepted chain becomes nodes (tree-builder.ts), whose leaves come back here.
  * Everything is bounded by one Budget; where a limit stops work, the node says so in `limit`.
  */
-import { isPlainProse } from './plain-prose';
 import type { DecodedNode, Payload } from '../model';
 import { Budget } from '../limits';
 import { meetsPreconditions, type Codec, type SniffHints } from './codec';
@@ -17,9 +16,10 @@ import { PeelCache, type KeyRecord } from './peel-cache';
 import type { Candidate } from './peel-search';
 import { ChainSearch, MIN_SNIFF_LENGTH } from './chain-search';
 import { BODY_PAYLOAD, INSIDE_DOCUMENT, PART_PAYLOAD, type SearchMode } from './search-mode';
+import { isWebAddress, shortcutsFor } from './shortcuts';
+import { isPlainProse } from './plain-prose';
 import { TreeBuilder, appendNote, type LeafPeeler } from './tree-builder';
 import { recordLimit } from './limit-record';
-import { isWebAddress, shortcutsFor } from './shortcuts';
 
 export { PeelCache } from './peel-cache';
 export { meetsPreconditions };
