@@ -100,6 +100,16 @@ export class Budget {
 		this.bytesProduced += count;
 	}
 
+	/**
+	 * Charges the bytes a remembered decode once recorded, when they still fit the total; false, charging
+	 * nothing, when they do not (the decode must then run again, so the limit stops it where it would).
+	 */
+	replay(bytes: number): boolean {
+		if (bytes !== 0 && this.bytesProduced + bytes > this.limits.maxTotalBytes) return false;
+		this.bytesProduced += bytes;
+		return true;
+	}
+
 	spendNode(): void {
 		this.nodes += 1;
 		if (this.nodes > this.limits.maxNodes) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { PeelCache, Peeler } from '../../../src/lib/core/decode/peel';
 import { Budget } from '../../../src/lib/core/limits';
+import { INSIDE_DOCUMENT } from '../../../src/lib/core/decode/search-mode';
 import { sensorsBatch } from '../../bench/inputs';
 
 const FORM = { contentType: 'application/x-www-form-urlencoded' };
@@ -52,8 +53,8 @@ describe('PeelCache: keys whose values never repeat', () => {
 			new Peeler(new Budget(), { cache }).peel({ kind: 'text', text: event }, 'body', { contentType: 'application/json' });
 		}
 		// `session` never repeated: it is no longer worth a lookup. `os` hit every time.
-		expect(cache.recordFor(0, 'session')).toBeNull();
-		const os = cache.recordFor(0, 'os');
+		expect(cache.recordFor(INSIDE_DOCUMENT, 'session')).toBeNull();
+		const os = cache.recordFor(INSIDE_DOCUMENT, 'os');
 		expect(os).not.toBeNull();
 		expect(os!.hits).toBeGreaterThan(300);
 		// Trees are the same with or without the cache after the key was dropped.

@@ -16,6 +16,9 @@ export interface SniffHints {
 	key?: string;
 }
 
+/** The hints of a value nothing is known about (shared and frozen: most leaves have none). */
+export const NO_HINTS: SniffHints = Object.freeze({});
+
 /**
  * Structured output. Plain objects and arrays are JSON-like; `FieldList` keeps order and repeated keys
  * (form fields, protobuf fields, multipart parts); `Annotated` attaches a note (alternative readings).
@@ -89,6 +92,21 @@ export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes', Id extends
 	 */
 	readonly minLength?: number;
 	readonly needsOneOf?: string;
+	/**
+	 * A text codec whose `sniff` is 0 on plain prose (plain-prose.ts) with no Content-Type. When every
+	 * text codec of a peeler says so, plain prose inside a document is left undecoded without sniffing
+	 * (tests/unit/decode/plain-prose.test.ts holds each codec that says so to it). Undeclared: the codec
+	 * may want prose, and the peeler sniffs it.
+	 */
+	readonly ignoresPlainProse?: boolean;
+	/**
+	 * Where a text codec's sniff ranks on a web address (`http(s)://host…` without whitespace or
+	 * backslash) with no Content-Type: `first` above every other codec's, `below` under the `first`
+	 * codec's. When one text codec of a peeler says `first` and all the others `below`, a web address
+	 * inside a document goes to the `first` one straight away, as the search would end
+	 * (tests/unit/decode/web-address-first.test.ts holds the codecs to it). Undeclared: unknown, no shortcut.
+	 */
+	readonly webAddressSniff?: 'first' | 'below';
 	/** 0..1, cheap: prefix, alphabet, magic bytes, hints. 0 means "do not try". */
 	sniff(input: I extends 'text' ? string : Uint8Array, hints: SniffHints): number;
 	/** Pure and bounded by `ctx.budget`; returns a failure with a reason rather than throwing for bad input. */

@@ -4,8 +4,9 @@
  * `x` of `0x`. No text codec of the registry sniffs such text above 0 when no Content-Type is declared:
  * base64 turns sentences down, lz-string and hex need unbroken tokens (hex a non-hex letter to fail
  * on), multipart needs an opening `--`, and every other codec needs a character prose lacks
- * (`{ [ " % \ = : / . ( ;` or a line break). So a log message inside a document is known to be
- * undecodable without asking eleven codecs (tests/unit/decode/plain-prose.test.ts holds every codec to it).
+ * (`{ [ " % \ = : / . ( ;` or a line break), and each declares `ignoresPlainProse`. So a log message
+ * inside a document is known to be undecodable without asking eleven codecs (shortcuts.ts;
+ * tests/unit/decode/plain-prose.test.ts holds every codec that declares it to it).
  */
 import { isSentence } from './codecs/base64';
 

@@ -148,6 +148,8 @@ export const base64: TextCodec<'base64'> = {
 	label: 'Base64',
 	input: 'text',
 	output: 'bytes',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	// Normalizing never lengthens a value, and sniff rejects fewer than 8 characters.
 	minLength: 8,
 	sniff(input) {

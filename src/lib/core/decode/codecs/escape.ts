@@ -30,6 +30,8 @@ export const escape: TextCodec<'escape'> = {
 	label: 'Backslash escapes',
 	input: 'text',
 	output: 'text',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input) {
 		if (!input.includes('\\')) return 0;
 		const s = input.length > SNIFF_SAMPLE ? input.slice(0, SNIFF_SAMPLE) : input;

@@ -80,6 +80,8 @@ export const form: TextCodec<'form'> = {
 	label: 'Form fields',
 	input: 'text',
 	output: 'tree',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input, hints) {
 		if (hints.contentType === FORM_TYPE) {
 			// The header is trusted, but a JSON body mislabelled as a form stays JSON.

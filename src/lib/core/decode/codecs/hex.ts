@@ -14,6 +14,8 @@ export const hex: TextCodec<'hex'> = {
 	label: 'Hex',
 	input: 'text',
 	output: 'bytes',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	// Trimming and the `0x` prefix only shorten a value, and sniff rejects fewer than 16 digits.
 	minLength: 16,
 	sniff(input) {

@@ -17,6 +17,8 @@ export const json: TextCodec<'json'> = {
 	label: 'JSON',
 	input: 'text',
 	output: 'tree',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input, hints) {
 		const first = firstNonSpace(input);
 		const last = lastNonSpace(input);

@@ -19,6 +19,8 @@ export const jwt: TextCodec<'jwt'> = {
 	minLength: 16,
 	needsOneOf: '.',
 	output: 'tree',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input) {
 		const s = input.trim();
 		if (s.length < 16 || (!JWS.test(s) && !JWE.test(s))) return 0;

@@ -28,6 +28,8 @@ export const lines: TextCodec<'lines'> = {
 	label: 'Lines of form records',
 	input: 'text',
 	output: 'tree',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input) {
 		const firstBreak = input.indexOf('\n');
 		if (firstBreak < 0) return 0;

@@ -81,6 +81,8 @@ export const lzString: TextCodec<'lz-string'> = {
 	label: 'lz-string',
 	input: 'text',
 	output: 'text',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input) {
 		// CJK text that ends in a space fits the same range, so the range alone is middling evidence.
 		if (input.length >= 2 && input.endsWith(' ') && isUtf16Form(input)) return 0.5;

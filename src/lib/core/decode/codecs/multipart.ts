@@ -24,6 +24,8 @@ export const multipart: TextCodec<'multipart'> = {
 	label: 'Multipart',
 	input: 'text',
 	output: 'tree',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input, hints) {
 		const boundary = boundaryOf(input, hints.contentTypeHeader);
 		if (!boundary) return 0;

@@ -85,6 +85,8 @@ export const percent: TextCodec<'percent'> = {
 	label: 'Percent-encoding',
 	input: 'text',
 	output: 'text',
+	ignoresPlainProse: true,
+	webAddressSniff: 'below',
 	sniff(input) {
 		if (!input.includes('%')) return 0;
 		const sample = input.length > SNIFF_SAMPLE ? input.slice(0, SNIFF_SAMPLE) : input;

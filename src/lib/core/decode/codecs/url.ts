@@ -18,6 +18,9 @@ export const url: TextCodec<'url'> = {
 	label: 'URL',
 	input: 'text',
 	output: 'tree',
+	ignoresPlainProse: true,
+	// On a web address it sniffs 0.95, above every other codec of the registry.
+	webAddressSniff: 'first',
 	// Every reading needs a scheme's `:`, a `/` or a query's `=`.
 	needsOneOf: ':/=',
 	sniff(input) {
