@@ -9,9 +9,11 @@ import { parseKnownValue, type KnownValue } from '../lib/core/classify/known-val
 import { streamReport } from '../lib/core/report/stream-report';
 import { ReportJson, ReportNdjson, type ReportSink } from '../lib/core/report/report-json';
 import { parseArgs, UsageError, USAGE, type OutputFormat } from './args';
-import { inputsOf } from './inputs';
+import { inputsOf, type Input } from './inputs';
 import { SummarySink } from './summary';
 import { stdoutWriter } from './output';
+import { availableParallelism } from 'node:os';
+import { ThreadPool } from './pool';
 
 async function main(argv: string[]): Promise<number> {
 	const args = parseArgs(argv);
@@ -26,9 +28,20 @@ async function main(argv: string[]): Promise<number> {
 		known.push(parsed);
 	}
 	const inputs = await inputsOf(args.files, process.stdin);
+	const jobs = args.jobs ?? availableParallelism();
+	// One thread needs no pool: the main thread analyses as it reads.
+	const pool = jobs > 1 ? new ThreadPool(jobs, { known }) : null;
+	try {
+		return await analyzeAll(inputs, args.format, known, pool);
+	} finally {
+		await pool?.close();
+	}
+}
+
+async function analyzeAll(inputs: Input[], format: OutputFormat, known: KnownValue[], pool: ThreadPool | null): Promise<number> {
 	const write = stdoutWriter();
 	// Several JSON reports make one JSON list.
-	const list = args.format === 'json' && inputs.length > 1;
+	const list = format === 'json' && inputs.length > 1;
 	let failed = 0;
 	let written = 0;
 	if (list) await write('[');
@@ -43,14 +56,15 @@ async function main(argv: string[]): Promise<number> {
 				name: input.name,
 				...(input.size !== undefined ? { size: input.size } : {}),
 				known,
-				sink: sinkFor(args.format, input.name),
+				...(pool ? { ranges: pool } : {}),
+				sink: sinkFor(format, input.name),
 				write: (text) => {
 					const piece = (first ? lead : '') + nest(text);
 					first = false;
 					return write(piece);
 				}
 			});
-			if (args.format === 'json' && !list) await write('\n');
+			if (format === 'json' && !list) await write('\n');
 			written++;
 		} catch (error) {
 			if (!isInputError(error)) throw error;
