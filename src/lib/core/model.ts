@@ -286,4 +286,8 @@ export interface Analysis {
 	 * response body is decoded on the first call and kept.
 	 */
 	partsOf(index: number): DecodedPart[];
+	/** How many findings exchange `index` has (also when the report was made without keeping them). */
+	findingCount(index: number): number;
+	/** Exchange `index` with its findings (analysed again when the report does not keep them); null when there is none. */
+	exchangeReport(index: number): ExchangeReport | null;
 }

@@ -29,7 +29,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	if (request.type === 'get-exchange') {
 		// A bug while decoding one exchange must answer that request, or the page waits for it forever.
 		try {
-			const exchange = loaded?.report.exchanges[request.exchange] ?? null;
+			const exchange = loaded?.exchangeReport(request.exchange) ?? null;
 			post({ type: 'exchange', id: request.id, exchange, parts: loaded?.partsOf(request.exchange) ?? [] });
 		} catch (error) {
 			postError(request.id, error);
@@ -65,12 +65,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 						onProgress: (bytesRead, entries) => progress('reading', bytesRead, request.file.size, 'bytes', entries)
 					});
 		loaded = analyzeCapture(capture);
-		post({ type: 'result', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded.report)), millis: performance.now() - started });
+		post({ type: 'result', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded)), millis: performance.now() - started });
 	} catch (error) {
 		if (isPartialCaptureError(error) && error.partial.exchanges.length > 0) {
 			loaded = analyzeCapture(error.partial);
 			const location = error.location;
-			post({ type: 'partial', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded.report)), millis: performance.now() - started, message: error.message, ...(location ? { location } : {}) });
+			post({ type: 'partial', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded)), millis: performance.now() - started, message: error.message, ...(location ? { location } : {}) });
 			return;
 		}
 		postError(request.id, error);
@@ -86,7 +86,8 @@ function sendExchangesInChunks(id: number, overview: ReportOverview): ReportOver
 }
 
 function analyzeWith(capture: Capture, settings: AnalysisSettings, onProgress: (done: number, total: number) => void): Analysis {
-	return analyze(capture, { known: settings.known, userLists: settings.userLists, onProgress });
+	// Findings are analysed again when an exchange is opened: holding every one of a big capture's cost more memory than the capture.
+	return analyze(capture, { known: settings.known, userLists: settings.userLists, onProgress, keepFindings: false });
 }
 
 function postError(id: number, error: unknown): void {

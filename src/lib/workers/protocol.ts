@@ -3,7 +3,7 @@
  * page in one piece; findings and decoded trees stay in the worker and cross one exchange at a time, so a
  * 20,000-entry capture never makes the main thread deserialize tens of megabytes in one task.
  */
-import type { DecodedPart, ExchangeReport, Report } from '../core/model';
+import type { Analysis, DecodedPart, ExchangeReport, Report } from '../core/model';
 import type { KnownValue } from '../core/classify/known-values';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
 
@@ -39,10 +39,11 @@ export type WorkerResponse =
 	| { type: 'tracker-list'; id: number; list: UserTrackerList }
 	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
 
-export function overviewOf(report: Report): ReportOverview {
+export function overviewOf(analysis: Analysis): ReportOverview {
+	const { report } = analysis;
 	return {
 		...report,
-		exchanges: report.exchanges.map(({ findings, ...rest }) => ({ ...rest, findingCount: findings.length }))
+		exchanges: report.exchanges.map(({ findings: _findings, ...rest }, i) => ({ ...rest, findingCount: analysis.findingCount(i) }))
 	};
 }
 

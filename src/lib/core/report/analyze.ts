@@ -3,7 +3,7 @@
  * bodies are what the server sent back: no detector, known value or destination looks at them, so they are decoded
  * only when someone asks for an exchange's parts (`partsOf`).
  */
-import type { Analysis, Capture, DecodedPart, ExchangeReport, Part, Report } from '../model';
+import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Report } from '../model';
 import type { Limits } from '../limits';
 import { PeelCache } from '../decode/peel';
 import { ExchangeAnalyzer, decodeParts, isSent, type ExchangeAnalyzerOptions } from './exchange-analyzer';
@@ -12,18 +12,28 @@ import { ReportBuilder } from './report-builder';
 export interface AnalyzeOptions extends ExchangeAnalyzerOptions {
 	/** Called after each exchange; `done` of `total`. */
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * false: the report's exchanges keep no findings (their number is kept), and `exchangeReport(i)` analyses the
+	 * exchange again when it is asked for. Findings are most of a report's memory (a batch with a new URL, title and
+	 * position in every event has a finding each); the worker holding a big capture keeps only what it shows.
+	 */
+	keepFindings?: boolean;
 }
 
 export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysis {
 	const exchanges: ExchangeReport[] = [];
+	const findingCounts: number[] = [];
 	const kept = new Map<number, DecodedPart[]>();
+	const keepFindings = options.keepFindings ?? true;
 	const total = capture.exchanges.length;
 	const analyzer = new ExchangeAnalyzer(options);
 	const builder = new ReportBuilder(capture);
 	for (const exchange of capture.exchanges) {
 		const result = analyzer.analyze(exchange);
 		builder.add(result);
-		exchanges.push(result.report);
+		findingCounts.push(result.report.findings.length);
+		// An exchange a limit touched keeps its findings: analysed again, the clock could stop it elsewhere.
+		exchanges.push(keepFindings || result.limited ? result.report : { ...result.report, findings: [] });
 		// The trees are not kept: partsOf decodes them again, the same way, when someone opens the
 		// exchange (holding every tree of a big capture cost memory and a fifth of the time in the
 		// collector). Trees a limit touched are kept: the time limit depends on the clock.
@@ -31,7 +41,7 @@ export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysi
 		options.onProgress?.(exchanges.length, total);
 	}
 	const report: Report = { ...builder.head(total), exchanges, ...builder.tail(capture.notes) };
-	return new CaptureAnalysis(report, kept, capture.exchanges.map((e) => e.parts), options.limits);
+	return new CaptureAnalysis(report, kept, capture.exchanges, findingCounts, keepFindings ? null : options);
 }
 
 /** Exchanges whose decoded parts stay at hand once opened: the ones a reader is clicking through. */
@@ -45,20 +55,45 @@ const OPENED_KEPT = 32;
 class CaptureAnalysis implements Analysis {
 	private readonly opened = new Map<number, DecodedPart[]>();
 
+	private readonly limits: Partial<Limits> | undefined;
+	/** Analyses an exchange again for its findings, when the report does not keep them. */
+	private readonly again: ExchangeAnalyzer | null;
+	private justAnalysed: { index: number; trees: DecodedPart[] } | null = null;
+
 	constructor(
 		readonly report: Report,
 		private readonly kept: ReadonlyMap<number, DecodedPart[]>,
-		private readonly exchangeParts: readonly (readonly Part[])[],
-		private readonly limits: Partial<Limits> | undefined
-	) {}
+		private readonly exchanges: readonly Exchange[],
+		private readonly findingCounts: readonly number[],
+		recompute: AnalyzeOptions | null
+	) {
+		this.limits = recompute?.limits;
+		this.again = recompute ? new ExchangeAnalyzer(recompute) : null;
+	}
+
+	findingCount(index: number): number {
+		return this.findingCounts[index] ?? 0;
+	}
+
+	exchangeReport(index: number): ExchangeReport | null {
+		const report = this.report.exchanges[index];
+		if (!report) return null;
+		if (this.again === null || this.kept.has(index) || this.findingCounts[index] === 0) return report;
+		const result = this.again.analyze(this.exchanges[index]!);
+		// partsOf is usually asked next, for the same exchange: these are its request-side trees.
+		this.justAnalysed = { index, trees: result.trees };
+		return { ...report, findings: result.report.findings };
+	}
 
 	partsOf(index: number): DecodedPart[] {
-		if (!Number.isInteger(index) || index < 0 || index >= this.exchangeParts.length) return [];
+		if (!Number.isInteger(index) || index < 0 || index >= this.exchanges.length) return [];
 		let list = this.opened.get(index);
 		if (list) return list;
-		const parts = this.exchangeParts[index]!;
+		const parts = this.exchanges[index]!.parts;
 		const cache = new PeelCache();
-		const sent = this.kept.get(index) ?? decodeParts(parts.filter(isSent), this.limits, cache);
+		const fresh = this.justAnalysed?.index === index ? this.justAnalysed.trees : undefined;
+		this.justAnalysed = null;
+		const sent = this.kept.get(index) ?? fresh ?? decodeParts(parts.filter(isSent), this.limits, cache);
 		const received = decodeParts(parts.filter((p) => !isSent(p)), this.limits, cache);
 		let s = 0;
 		let r = 0;
@@ -69,7 +104,7 @@ class CaptureAnalysis implements Analysis {
 	}
 
 	get parts(): DecodedPart[][] {
-		return this.exchangeParts.map((_, i) => this.partsOf(i));
+		return this.exchanges.map((_, i) => this.partsOf(i));
 	}
 }
 
