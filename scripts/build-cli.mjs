@@ -14,7 +14,11 @@ export const outdir = join(repoRoot, 'dist', 'cli');
  * One entry per program Node starts; `out` names its file in dist/cli/ (`.mjs` added). A worker_threads script is
  * one more entry here, started from main with new Worker(new URL('./<out>.mjs', import.meta.url)).
  */
-export const ENTRIES = [{ in: 'src/cli/main.ts', out: 'telltale' }];
+export const ENTRIES = [
+	{ in: 'src/cli/main.ts', out: 'telltale' },
+	// The --jobs pool's thread: src/cli/pool.ts starts ./pool-worker.mjs next to the module it is bundled into.
+	{ in: 'src/cli/pool-worker.ts', out: 'pool-worker' }
+];
 
 /** The command package.json's "bin" names. */
 export const binPath = join(outdir, 'telltale.mjs');
@@ -32,9 +36,10 @@ export async function buildCli() {
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
-		// Code two entries share (main and a worker) goes into one chunk, loaded once.
+		// Code two entries share (main and a worker) goes into one chunk, loaded once. Chunks sit beside the entries:
+		// a module bundled into one still finds ./pool-worker.mjs relative to its import.meta.url.
 		splitting: true,
-		chunkNames: 'chunks/[name]-[hash]',
+		chunkNames: '[name]-[hash]',
 		// Not minified: it would save ~2 ms of start-up, and TELLTALE_DEBUG's stack traces would lose their names.
 		minify: false,
 		// Built-ins stay imports; everything else (tldts, libphonenumber-js, the tracker data…) is inside the bundle.
