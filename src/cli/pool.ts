@@ -37,6 +37,7 @@ export class ThreadPool implements RangeAnalyzer {
 	private readonly waiting: Job[] = [];
 	private nextId = 1;
 	private fallback: ExchangeAnalyzer | null = null;
+	private started = false;
 
 	constructor(
 		private readonly size: number,
@@ -45,10 +46,14 @@ export class ThreadPool implements RangeAnalyzer {
 		private readonly warn: (message: string) => void = (message) => process.stderr.write(`telltale: ${message}\n`)
 	) {
 		this.inFlight = size * 2;
-		for (let i = 0; i < size; i++) this.idle.push(this.start());
 	}
 
 	analyze(exchanges: Exchange[]): Promise<ExchangeResult[]> {
+		// Threads start with the first range: a small capture never starts one.
+		if (!this.started) {
+			this.started = true;
+			for (let i = 0; i < this.size; i++) this.idle.push(this.start());
+		}
 		return new Promise((resolve, reject) => {
 			this.waiting.push({ id: this.nextId++, exchanges, resolve, reject });
 			this.dispatch();

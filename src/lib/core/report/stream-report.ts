@@ -41,7 +41,9 @@ export async function streamReport(open: () => ByteSource, options: StreamReport
 	const counted = await readCaptureStream(open(), { name: options.name, ...(options.size !== undefined ? { size: options.size } : {}), onExchange: () => total++ });
 	const builder = new ReportBuilder(counted);
 	const head = builder.head(total);
-	const { sink, ranges } = options;
+	const { sink } = options;
+	// A capture of one range gains nothing from a pool: threads cost their start-up.
+	const ranges = total > RANGE_SIZE ? options.ranges : undefined;
 	const analyzer = ranges ? null : new ExchangeAnalyzer(options);
 	let pending: string[] = [sink.start(head)];
 	const take = (result: ExchangeResult): void => {
