@@ -1,5 +1,5 @@
 /**
- * A process of its own for peak-memory measurement: `realistic-probe.ts <analyze|minimal> FILE` reads the
+ * A process of its own for peak-memory measurement: `realistic-probe.ts <analyze|worker|minimal> FILE` reads the
  * file from disk and does one side's whole job, then prints one JSON line. Peak RSS is taken by the parent
  * from `/usr/bin/time -v`; the heap is sampled here, so it counts only what the probe can see between steps.
  */
@@ -9,7 +9,8 @@ import { readCaptureStream } from '../../src/lib/core/capture/stream';
 import { analyze } from '../../src/lib/core/report/analyze';
 import { minimalPipeline } from './realistic-minimal';
 
-const [mode, file] = process.argv.slice(2) as ['analyze' | 'minimal', string];
+/** analyze: as the app's worker did before it kept no findings; worker: as it does now (keepFindings false). */
+const [mode, file] = process.argv.slice(2) as ['analyze' | 'worker' | 'minimal', string];
 let heapPeak = 0;
 const sample = (): void => {
 	heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
@@ -26,7 +27,7 @@ if (mode === 'minimal') {
 } else {
 	const capture = await readCaptureStream(createReadStream(file, { highWaterMark: 1024 * 1024 }), { name: basename(file), size: statSync(file).size, onProgress: sample });
 	// Sampling every exchange would cost more than it tells; every 100th catches the slope.
-	const { report } = analyze(capture, { onProgress: (done) => done % 100 === 0 && sample() });
+	const { report } = analyze(capture, { onProgress: (done) => done % 100 === 0 && sample(), keepFindings: mode === 'analyze' });
 	sample();
 	summary = { exchanges: report.exchanges.length, findings: report.exchanges.reduce((n, x) => n + x.findings.length, 0) };
 }

@@ -4,9 +4,9 @@
  * (realistic-capture.ts). (a) analyze against the minimal pipeline, per event; (b) peak memory of a
  * process that analyzes the file from disk, against the file's size.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './harness';
@@ -20,6 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const CHUNK = 1024 * 1024;
 const MEMORY_TARGET = 4;
+const cores = availableParallelism();
 
 interface Input {
 	bytes: Uint8Array;
@@ -88,11 +89,16 @@ interface Probe {
 	maxRssBytes: number;
 	heapPeak?: number;
 	exit: string;
+	/** Wall time of the whole process, start to exit. */
+	ms: number;
 }
 
-/** Runs `args` under /usr/bin/time -v (its "Maximum resident set size" survives a crash). */
+/** Runs `args` under /usr/bin/time -v (its "Maximum resident set size" survives a crash); `.ts` scripts through tsx. */
 function measured(args: string[]): Probe & { stdout: string } {
-	const child = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', args.includes('--json') ? 'ignore' : 'pipe', 'pipe'] });
+	const node = args[0]!.endsWith('.ts') ? [process.execPath, '--import', 'tsx'] : [process.execPath];
+	const started = performance.now();
+	const child = spawnSync('/usr/bin/time', ['-v', ...node, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', args.includes('--json') ? 'ignore' : 'pipe', 'pipe'] });
+	const ms = performance.now() - started;
 	const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
 	const status = /Exit status: (\d+)/.exec(child.stderr ?? '');
 	const signal = /Command terminated by signal (\d+)/.exec(child.stderr ?? '');
@@ -102,46 +108,59 @@ function measured(args: string[]): Probe & { stdout: string } {
 		ok,
 		maxRssBytes: rss ? Number(rss[1]) * 1024 : NaN,
 		exit: ok ? 'exit 0' : `${signal ? `signal ${signal[1]}` : `exit ${status?.[1] ?? child.status}`}${why ? `: ${why.slice(0, 300)}` : ''}`,
-		stdout: child.stdout ?? ''
+		stdout: child.stdout ?? '',
+		ms
 	};
 }
 
-function probe(mode: 'analyze' | 'minimal', path: string): Probe {
+function probe(mode: 'analyze' | 'worker' | 'minimal', path: string): Probe {
 	const run = measured([join(here, 'realistic-probe.ts'), mode, path]);
 	const line = run.stdout.split('\n').find((l) => l.startsWith('probe:'));
 	if (!run.ok || line === undefined) throw new Error(`${mode} probe failed (${run.exit})`);
 	return { ...run, heapPeak: (JSON.parse(line.slice('probe:'.length)) as { heapPeak: number }).heapPeak };
 }
 
-/** Measured once per process, in the subject's untimed warm-up: the baseline's peak and the command line's. */
-let extras: { minimal: Probe; cli: Probe } | null = null;
-let lastAnalyze: Probe | null = null;
+/** The installed command, built from src/cli (as npm install does). */
+const BIN = join(root, 'dist/cli/telltale.mjs');
+const cli = (path: string, jobs: number | null): Probe => measured([BIN, 'analyze', path, '--json', ...(jobs === null ? [] : ['--jobs', String(jobs)])]);
+
+/** Measured once per process, in the subject's untimed warm-up: the baseline's peak, the pool's, and the app worker's. */
+let extras: { minimal: Probe; pool: Probe; analyzeKeeping: Probe; worker: Probe } | null = null;
+let lastCli: Probe | null = null;
 
 const memoryBench: Benchmark<Input> = {
 	id: 'realistic-peak-memory',
-	title: 'Peak memory of analyzing the realistic capture from disk, against its size',
+	title: 'Peak memory of `telltale analyze FILE --json` on the realistic capture, against its size; the pool\'s speed-up',
 	get description(): string {
 		const base =
-			'The realistic capture (see realistic-analyze) written to a temp file; a process of its own reads it from disk and does the whole job, its peak resident set taken by `/usr/bin/time -v`. Telltale: a stream in 1 MiB chunks, then `analyze` (the command line without printing). Baseline: the minimal pipeline (readFileSync, then as in realistic-analyze). The timed sides are those whole processes, start to exit; the memory ratio is peak RSS over file size, target ≤ 4× (goal 2×), and fails the benchmark when missed.';
-		if (!cached || !lastAnalyze || !extras) return base;
+			'The realistic capture (see realistic-analyze) written to a temp file. Telltale: the installed command (`dist/cli/telltale.mjs`, built by `npm install`) runs `analyze FILE --json --jobs 1 > /dev/null` in a process of its own: it reads the file twice, writes the report while reading, and keeps neither the capture nor the report. Its peak resident set is taken by `/usr/bin/time -v`. Baseline: a process doing the minimal pipeline (readFileSync, then as in realistic-analyze). The timed sides are those whole processes, start to exit; the memory ratio is peak RSS over file size, target ≤ 4× (goal 2×), and fails the benchmark when missed.';
+		if (!cached || !lastCli || !extras) return base;
 		const size = cached.bytes.length;
 		const ratio = (p: Probe): string => `${(p.maxRssBytes / size).toFixed(2)}×`;
 		const heap = (p: Probe): string => (p.heapPeak ? `, heap peak ${mb(p.heapPeak)}` : '');
-		return `${base} Measured: file ${mb(size)}; Telltale analyze peak RSS ${mb(lastAnalyze.maxRssBytes)} = **${ratio(lastAnalyze)}** the file${heap(lastAnalyze)}; minimal pipeline ${mb(extras.minimal.maxRssBytes)} = ${ratio(extras.minimal)}${heap(extras.minimal)}; \`telltale analyze FILE --json > /dev/null\` ${mb(extras.cli.maxRssBytes)} = ${ratio(extras.cli)}, ${extras.cli.exit}.`;
+		const s = (p: Probe): string => `${(p.ms / 1000).toFixed(1)} s`;
+		return `${base} Measured: file ${mb(size)}; **one thread: ${mb(lastCli.maxRssBytes)} = ${ratio(lastCli)} the file, ${s(lastCli)}**, ${lastCli.exit}; the pool (--jobs left to the cores, ${cores} here): ${mb(extras.pool.maxRssBytes)} = ${ratio(extras.pool)}, ${s(extras.pool)}, a wall-time speed-up of **${(lastCli.ms / extras.pool.ms).toFixed(2)}×** over one thread, ${extras.pool.exit}; minimal pipeline ${mb(extras.minimal.maxRssBytes)} = ${ratio(extras.minimal)}${heap(extras.minimal)}. In one process holding the analysis, as the app's worker does: keeping every finding ${mb(extras.analyzeKeeping.maxRssBytes)} = ${ratio(extras.analyzeKeeping)}${heap(extras.analyzeKeeping)}; keeping only their count, as the worker now does, ${mb(extras.worker.maxRssBytes)} = ${ratio(extras.worker)}${heap(extras.worker)}.`;
 	},
 	baselineLabel: 'a process: readFileSync + the minimal pipeline',
 	target: 4,
 	warmup: 1,
 	runs: 1,
-	setup,
+	setup: () => {
+		const input = setup();
+		// The command as `npm install` builds it: a bench run must not measure a stale one.
+		execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { cwd: root, stdio: 'ignore' });
+		return input;
+	},
 	baseline: (input) => probe('minimal', input.path),
 	subject: (input) => {
-		if (!extras) extras = { minimal: probe('minimal', input.path), cli: measured([join(root, 'src/cli/main.ts'), 'analyze', input.path, '--json']) };
-		lastAnalyze = probe('analyze', input.path);
-		return lastAnalyze;
+		if (!extras) extras = { minimal: probe('minimal', input.path), pool: cli(input.path, null), analyzeKeeping: probe('analyze', input.path), worker: probe('worker', input.path) };
+		lastCli = cli(input.path, 1);
+		return lastCli;
 	},
 	verify: (input, result) => {
-		const ratio = (result as Probe).maxRssBytes / input.bytes.length;
+		const probe = result as Probe;
+		if (!probe.ok) return `the command failed: ${probe.exit}`;
+		const ratio = probe.maxRssBytes / input.bytes.length;
 		return ratio <= MEMORY_TARGET ? null : `peak RSS ${ratio.toFixed(2)}× the file (target ≤ ${MEMORY_TARGET}×)`;
 	}
 };

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatTable, machine, markdownSection, perItemLine, refreshDocument, verdict, type Benchmark, type BenchResult } from './harness';
 import { measureIsolated } from './isolated';
 import { BROWSER_DROP_ID, browserDropSection, runBrowserDrop } from './browser-drop';
+import { BROWSER_LARGE_ID, browserLargeSection, runBrowserLarge } from './browser-large';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = resolve(here, '../../docs/PERFORMANCE.md');
@@ -28,7 +29,7 @@ async function main(filter: string | undefined): Promise<number> {
 		const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks?: Benchmark[] };
 		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push({ file, bench });
 	}
-	if (benches.length === 0 && !(filter && BROWSER_DROP_ID.includes(filter))) {
+	if (benches.length === 0 && !(filter && (BROWSER_DROP_ID.includes(filter) || BROWSER_LARGE_ID.includes(filter)))) {
 		process.stderr.write(`no benchmark matches ${filter ?? '(none found)'}\n`);
 		return 1;
 	}
@@ -53,6 +54,15 @@ async function main(filter: string | undefined): Promise<number> {
 			`  overview after ${r.overviewMs.toFixed(0)} ms (page JSON.parse of the file: ${r.baselineMs.toFixed(0)} ms); longest main-thread task ${r.longestTaskMs.toFixed(0)} ms, ${r.longTasks} long tasks: ${r.pass ? 'PASS' : 'FAIL'}\n`
 		);
 		sections.push({ id: BROWSER_DROP_ID, text: browserDropSection(r, m) });
+	}
+	if (!filter || BROWSER_LARGE_ID.includes(filter)) {
+		process.stdout.write(`running ${BROWSER_LARGE_ID} (Chromium, production build)…\n`);
+		const r = await runBrowserLarge();
+		browserPass &&= r.pass;
+		process.stdout.write(
+			`  ${(r.fileBytes / 1024 / 1024).toFixed(0)} MB: overview after ${(r.overviewMs / 1000).toFixed(0)} s, ${r.exchanges} exchanges, renderer peak RSS ${(r.rendererPeakBytes / 1024 / 1024).toFixed(0)} MB (${(r.rendererPeakBytes / r.fileBytes).toFixed(2)}× the file): ${r.pass ? 'PASS' : `FAIL ${r.error ?? ''}`}\n`
+		);
+		sections.push({ id: BROWSER_LARGE_ID, text: browserLargeSection(r, m) });
 	}
 	const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : DOC_HEAD;
 	writeFileSync(docPath, refreshDocument(doc, sections));

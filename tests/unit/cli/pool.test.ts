@@ -7,6 +7,7 @@ import { ThreadPool } from '../../../src/cli/pool';
 import { FIXTURES } from '../capture/helpers';
 import { sensorsBatch } from '../../bench/inputs';
 import { harBytes } from '../classify/helpers';
+import { gzipSync } from 'node:zlib';
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : /LICENSE|SOURCES/.test(name) ? [] : [join(dir, name)]));
@@ -26,7 +27,42 @@ async function reportText(name: string, bytes: Uint8Array, pool: ThreadPool | nu
 /** More exchanges than one range, so several threads share the work and finish out of order. */
 const batches = harBytes(Array.from({ length: 300 }, (_, i) => ({ url: `https://sa.example${i % 7}.cn/sa`, body: sensorsBatch(1 + (i % 20), i).body, mimeType: 'application/x-www-form-urlencoded' })));
 
+/** Hostile bodies (a decompression bomb, deep JSON, a tower of base64) spread over several ranges. */
+function hostileHar(): Uint8Array {
+	const member = gzipSync(Buffer.alloc(1024 * 1024));
+	const bomb = Buffer.concat(Array.from({ length: 256 }, () => member)).toString('base64');
+	let tower = '{"deep":true}';
+	for (let i = 0; i < 30; i++) tower = Buffer.from(tower).toString('base64');
+	const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+	const bodies = [bomb, tower, deep];
+	const entries = Array.from({ length: 400 }, (_, i) => {
+		const hostile = i % 97 === 0 ? bodies[(i / 97) % 3]! : null;
+		return hostile === bomb
+			? { url: `https://up.example.com/${i}`, body: bomb, mimeType: 'application/octet-stream', base64: true }
+			: { url: `https://sa.example.cn/${i}`, body: hostile ?? sensorsBatch(1 + (i % 5), i).body, mimeType: hostile ? 'text/plain' : 'application/x-www-form-urlencoded' };
+	});
+	const har = JSON.parse(new TextDecoder().decode(harBytes(entries))) as { log: { entries: Array<{ request: { postData?: { encoding?: string } } }> } };
+	entries.forEach((e, i) => {
+		if ('base64' in e) har.log.entries[i]!.request.postData!.encoding = 'base64';
+	});
+	return new TextEncoder().encode(JSON.stringify(har));
+}
+
 describe('the command line pool', () => {
+	it('ends within its bounds on hostile bodies, with the same report as one thread', async () => {
+		const bytes = hostileHar();
+		const pool = new ThreadPool(2, {});
+		try {
+			const many = await reportText('hostile.har', bytes, pool);
+			expect(many).toBe(await reportText('hostile.har', bytes, null));
+			const report = JSON.parse(many) as { exchanges: unknown[]; summary: { notes: string[] } };
+			expect(report.exchanges).toHaveLength(400);
+			expect(report.summary.notes.join('\n')).toMatch(/limit/);
+		} finally {
+			await pool.close();
+		}
+	}, 120_000);
+
 	it('gives the same report as one thread on every fixture and on a capture of many ranges', async () => {
 		const pool = new ThreadPool(3, { known: [{ type: 'device.imei', value: '490154203237518' }] });
 		try {
