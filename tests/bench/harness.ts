@@ -12,8 +12,8 @@ export interface Benchmark<Input = unknown> {
 	/** What is measured, in a sentence or two (printed into docs/PERFORMANCE.md). */
 	description: string;
 	baselineLabel: string;
-	/** Pass when median(subject) / median(baseline) is at most this. */
-	target: number;
+	/** Pass when median(subject) / median(baseline) is at most this; null: the times are reported, `verify` alone judges (a memory benchmark). */
+	target: number | null;
 	warmup?: number;
 	runs?: number;
 	/** Builds the input, deterministically. Not timed. */
@@ -37,7 +37,7 @@ export interface BenchResult {
 	baselineMs: number;
 	subjectMs: number;
 	ratio: number;
-	target: number;
+	target: number | null;
 	runs: number;
 	pass: boolean;
 	problem: string | null;
@@ -91,7 +91,7 @@ export function resultOf(bench: Benchmark, baseline: SideRuns[], subject: SideRu
 		ratio,
 		target: bench.target,
 		runs: subject.reduce((n, r) => n + r.times.length, 0),
-		pass: problem === null && ratio <= bench.target,
+		pass: problem === null && (bench.target === null || ratio <= bench.target),
 		problem,
 		...(perItem ? { perItem } : {})
 	};
@@ -133,10 +133,14 @@ export function machine(): Machine {
 export function formatTable(results: BenchResult[]): string {
 	const rows = [['benchmark', 'baseline', 'telltale', 'ratio', 'target', 'result']];
 	for (const r of results) {
-		rows.push([r.id, `${r.baselineMs.toFixed(1)} ms`, `${r.subjectMs.toFixed(1)} ms`, `${r.ratio.toFixed(2)}×`, `≤ ${r.target}×`, verdict(r)]);
+		rows.push([r.id, `${r.baselineMs.toFixed(1)} ms`, `${r.subjectMs.toFixed(1)} ms`, `${r.ratio.toFixed(2)}×`, targetText(r), verdict(r)]);
 	}
 	const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
 	return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ')).join('\n');
+}
+
+export function targetText(r: BenchResult): string {
+	return r.target === null ? 'see the text' : `≤ ${r.target}×`;
 }
 
 export function verdict(r: BenchResult): string {
@@ -154,7 +158,7 @@ export function markdownSection(r: BenchResult, m: Machine): string {
 		'',
 		'| baseline | Telltale | ratio | target | result |',
 		'| --- | --- | --- | --- | --- |',
-		`| ${r.baselineMs.toFixed(1)} ms (${r.baselineLabel}) | ${r.subjectMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ≤ ${r.target}× | ${verdict(r)} |`,
+		`| ${r.baselineMs.toFixed(1)} ms (${r.baselineLabel}) | ${r.subjectMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${targetText(r)} | ${verdict(r)} |`,
 		'',
 		...(r.perItem ? [perItemLine(r.perItem), ''] : []),
 		`Medians of ${r.runs} runs per side after warm-up, each side in processes of its own, alternating. ${m.date}, Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memory} RAM, ${m.os}.`,

@@ -142,7 +142,8 @@ const memoryBench: Benchmark<Input> = {
 		return `${base} Measured: file ${mb(size)}; **one thread: ${mb(lastCli.maxRssBytes)} = ${ratio(lastCli)} the file, ${s(lastCli)}**, ${lastCli.exit}; the pool (--jobs left to the cores, ${cores} here): ${mb(extras.pool.maxRssBytes)} = ${ratio(extras.pool)}, ${s(extras.pool)}, a wall-time speed-up of **${(lastCli.ms / extras.pool.ms).toFixed(2)}×** over one thread, ${extras.pool.exit}; minimal pipeline ${mb(extras.minimal.maxRssBytes)} = ${ratio(extras.minimal)}${heap(extras.minimal)}. In one process holding the analysis, as the app's worker does: keeping every finding ${mb(extras.analyzeKeeping.maxRssBytes)} = ${ratio(extras.analyzeKeeping)}${heap(extras.analyzeKeeping)}; keeping only their count, as the worker now does, ${mb(extras.worker.maxRssBytes)} = ${ratio(extras.worker)}${heap(extras.worker)}.`;
 	},
 	baselineLabel: 'a process: readFileSync + the minimal pipeline',
-	target: 4,
+	// The target here is memory (verify: peak RSS ≤ 4× the file); the processes' times are reported, not judged.
+	target: null,
 	warmup: 1,
 	runs: 1,
 	setup: () => {

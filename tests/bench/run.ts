@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatTable, machine, markdownSection, perItemLine, refreshDocument, verdict, type Benchmark, type BenchResult } from './harness';
+import { formatTable, machine, markdownSection, perItemLine, refreshDocument, targetText, verdict, type Benchmark, type BenchResult } from './harness';
 import { measureIsolated } from './isolated';
 import { BROWSER_DROP_ID, browserDropSection, runBrowserDrop } from './browser-drop';
 import { BROWSER_LARGE_ID, browserLargeSection, runBrowserLarge } from './browser-large';
@@ -39,7 +39,7 @@ async function main(filter: string | undefined): Promise<number> {
 		process.stdout.write(`running ${bench.id}…\n`);
 		const result = measureIsolated(file, bench);
 		results.push(result);
-		process.stdout.write(`  ${result.subjectMs.toFixed(1)} ms vs ${result.baselineMs.toFixed(1)} ms: ${result.ratio.toFixed(2)}× (target ≤ ${result.target}×) ${verdict(result)}\n`);
+		process.stdout.write(`  ${result.subjectMs.toFixed(1)} ms vs ${result.baselineMs.toFixed(1)} ms: ${result.ratio.toFixed(2)}× (target ${targetText(result)}) ${verdict(result)}\n`);
 		if (result.perItem) process.stdout.write(`  ${perItemLine(result.perItem)}\n`);
 	}
 	process.stdout.write(`\n${formatTable(results)}\n\n${m.date} · Node ${m.node} · ${m.cpu} (${m.cores} cores) · ${m.os}\n`);
