@@ -201,6 +201,21 @@ describe('Telltale in the browser', () => {
 		expect(await decodedTreeText(app.page)).toContain('cancel worked');
 	});
 
+	test('a capture of several ranges is analysed by the pool of workers, and any exchange opens with its findings', async () => {
+		// 300 exchanges: three ranges of 128, so the analysis worker spreads them over pool workers (nested workers, same CSP).
+		await openFiles(app.page, [{ name: 'three-ranges.har', content: largeHar(300), type: 'application/json' }]);
+		await waitForReport(app.page);
+		expect(await byTestId(app.page, 'report').innerText()).toMatch(/300 exchanges/);
+		await byTestId(app.page, 'exchange-row').nth(150).click();
+		// Findings are analysed again in the worker when an exchange is opened: they arrive with its trees.
+		await byTestId(app.page, 'finding').first().waitFor({ state: 'visible', timeout: 30_000 });
+		expect(await byTestId(app.page, 'findings').innerText()).toMatch(/https:\/\/www\.example\.test\/page\//);
+		expect(await byTestId(app.page, 'detail-error').count()).toBe(0);
+		expect(await byTestId(app.page, 'error-banner').count()).toBe(0);
+		await expandDecodedTree(app.page);
+		expect(await decodedTreeText(app.page)).toContain('$AppViewScreen');
+	});
+
 	test('the about page loads', async () => {
 		await openApp(app.page, app.server.origin, '/about');
 		expect(await app.page.locator('h1').first().innerText()).toMatch(/\S/);

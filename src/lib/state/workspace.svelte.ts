@@ -118,6 +118,7 @@ export class Workspace {
 			this.banner = { kind: 'info', message: 'Cancelled. Nothing that was loaded before has changed.' };
 		} else if (outcome.kind === 'result') {
 			this.load(outcome.loaded, input, outcome.millis);
+			if (outcome.warnings.length > 0) this.banner = { kind: 'info', message: outcome.warnings.join(' ') };
 		} else if (outcome.kind === 'partial') {
 			// What is loaded stays; the entries read before the problem are one click away.
 			this.discardPending();

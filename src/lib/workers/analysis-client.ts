@@ -27,7 +27,7 @@ export type JobInput =
 	| { type: 'analyze-file'; file: File; settings: AnalysisSettings };
 
 export type JobOutcome =
-	| { kind: 'result'; loaded: LoadedAnalysis; millis: number }
+	| { kind: 'result'; loaded: LoadedAnalysis; millis: number; warnings: string[] }
 	| { kind: 'partial'; loaded: LoadedAnalysis; millis: number; message: string; location?: string }
 	| { kind: 'input-error'; message: string; location?: string }
 	| { kind: 'bug'; message: string }
@@ -158,7 +158,7 @@ export class AnalysisClient {
 					onProgress({ phase, done, total, unit, ...(entries !== undefined ? { entries } : {}) });
 				} else if (message.type === 'result') {
 					worker.onmessage = null;
-					finish({ kind: 'result', loaded: new LoadedAnalysis(withExchanges(message.report), worker), millis: message.millis });
+					finish({ kind: 'result', loaded: new LoadedAnalysis(withExchanges(message.report), worker), millis: message.millis, warnings: message.warnings });
 				} else if (message.type === 'partial') {
 					worker.onmessage = null;
 					const loaded = new LoadedAnalysis(withExchanges(message.report), worker);

@@ -9,6 +9,7 @@ import { readCapture, readCaptureStream, isPartialCaptureError } from '../core/c
 import { analyze } from '../core/report/analyze';
 import { isInputError } from '../core/errors';
 import type { Analysis, Capture } from '../core/model';
+import { analyzeInPool, poolSize, type PoolOutcome } from './range-pool';
 import { parseUserTrackerList } from '../core/classify/destinations/user-list';
 import { OVERVIEW_CHUNK, overviewOf, type AnalysisSettings, type ReportOverview, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -64,11 +65,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 						size: request.file.size,
 						onProgress: (bytesRead, entries) => progress('reading', bytesRead, request.file.size, 'bytes', entries)
 					});
-		loaded = analyzeCapture(capture);
-		post({ type: 'result', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded)), millis: performance.now() - started });
+		const outcome = await analyzeCapture(capture);
+		loaded = outcome.analysis;
+		post({ type: 'result', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded)), millis: performance.now() - started, warnings: outcome.warnings });
 	} catch (error) {
 		if (isPartialCaptureError(error) && error.partial.exchanges.length > 0) {
-			loaded = analyzeCapture(error.partial);
+			loaded = (await analyzeCapture(error.partial)).analysis;
 			const location = error.location;
 			post({ type: 'partial', id: request.id, report: sendExchangesInChunks(request.id, overviewOf(loaded)), millis: performance.now() - started, message: error.message, ...(location ? { location } : {}) });
 			return;
@@ -85,9 +87,13 @@ function sendExchangesInChunks(id: number, overview: ReportOverview): ReportOver
 	return { ...overview, exchanges: [] };
 }
 
-function analyzeWith(capture: Capture, settings: AnalysisSettings, onProgress: (done: number, total: number) => void): Analysis {
+/** On a pool of workers when the capture is more than one range and the machine has cores to spare, else here. */
+async function analyzeWith(capture: Capture, settings: AnalysisSettings, onProgress: (done: number, total: number) => void): Promise<PoolOutcome> {
 	// Findings are analysed again when an exchange is opened: holding every one of a big capture's cost more memory than the capture.
-	return analyze(capture, { known: settings.known, userLists: settings.userLists, onProgress, keepFindings: false });
+	const options = { known: settings.known, userLists: settings.userLists, keepFindings: false };
+	const size = poolSize(capture.exchanges.length, self.navigator.hardwareConcurrency ?? 1);
+	if (size === 0) return { analysis: analyze(capture, { ...options, onProgress }), warnings: [] };
+	return analyzeInPool(capture, options, size, onProgress);
 }
 
 function postError(id: number, error: unknown): void {

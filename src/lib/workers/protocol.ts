@@ -32,7 +32,8 @@ export type WorkerResponse =
 	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges'; entries?: number }
 	/** Exchange overviews arrive in chunks before their result, so no single message is a long task to receive. */
 	| { type: 'overview-chunk'; id: number; exchanges: ExchangeOverview[] }
-	| { type: 'result'; id: number; report: ReportOverview; millis: number }
+	/** `warnings`: what went wrong on the way without losing anything (a pool worker that failed and whose range was analysed again). */
+	| { type: 'result'; id: number; report: ReportOverview; millis: number; warnings: string[] }
 	/** The input broke partway (a truncated HAR): what was read before the problem, and the problem. */
 	| { type: 'partial'; id: number; report: ReportOverview; millis: number; message: string; location?: string }
 	| { type: 'exchange'; id: number; exchange: ExchangeReport | null; parts: DecodedPart[] }

@@ -6,7 +6,7 @@
 import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Report } from '../model';
 import type { Limits } from '../limits';
 import { PeelCache } from '../decode/peel';
-import { ExchangeAnalyzer, decodeParts, isSent, type ExchangeAnalyzerOptions } from './exchange-analyzer';
+import { ExchangeAnalyzer, decodeParts, isSent, type AnalyzedExchange, type ExchangeAnalyzerOptions } from './exchange-analyzer';
 import { ReportBuilder } from './report-builder';
 
 export interface AnalyzeOptions extends ExchangeAnalyzerOptions {
@@ -21,27 +21,57 @@ export interface AnalyzeOptions extends ExchangeAnalyzerOptions {
 }
 
 export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysis {
-	const exchanges: ExchangeReport[] = [];
-	const findingCounts: number[] = [];
-	const kept = new Map<number, DecodedPart[]>();
-	const keepFindings = options.keepFindings ?? true;
-	const total = capture.exchanges.length;
 	const analyzer = new ExchangeAnalyzer(options);
-	const builder = new ReportBuilder(capture);
+	const assembly = new AnalysisAssembly(capture, options);
 	for (const exchange of capture.exchanges) {
-		const result = analyzer.analyze(exchange);
-		builder.add(result);
-		findingCounts.push(result.report.findings.length);
+		assembly.add(analyzer.analyze(exchange));
+		options.onProgress?.(assembly.count, capture.exchanges.length);
+	}
+	return assembly.finish();
+}
+
+/** An exchange's result as a pool's worker sends it back: the trees only when a limit touched them (else empty). */
+export type ExchangeOutcome = AnalyzedExchange;
+
+/**
+ * An Analysis put together from exchange results given in capture order, whether this thread analysed them (analyze)
+ * or a pool of workers did: the same results give the same Analysis.
+ */
+export class AnalysisAssembly {
+	private readonly exchanges: ExchangeReport[] = [];
+	private readonly findingCounts: number[] = [];
+	private readonly kept = new Map<number, DecodedPart[]>();
+	private readonly builder: ReportBuilder;
+	private readonly keepFindings: boolean;
+
+	constructor(
+		private readonly capture: Capture,
+		private readonly options: AnalyzeOptions
+	) {
+		this.builder = new ReportBuilder(capture);
+		this.keepFindings = options.keepFindings ?? true;
+	}
+
+	get count(): number {
+		return this.exchanges.length;
+	}
+
+	add(result: ExchangeOutcome): void {
+		this.builder.add(result);
+		this.findingCounts.push(result.report.findings.length);
 		// An exchange a limit touched keeps its findings: analysed again, the clock could stop it elsewhere.
-		exchanges.push(keepFindings || result.limited ? result.report : { ...result.report, findings: [] });
+		this.exchanges.push(this.keepFindings || result.limited ? result.report : { ...result.report, findings: [] });
 		// The trees are not kept: partsOf decodes them again, the same way, when someone opens the
 		// exchange (holding every tree of a big capture cost memory and a fifth of the time in the
 		// collector). Trees a limit touched are kept: the time limit depends on the clock.
-		if (result.limited) kept.set(exchanges.length - 1, result.trees);
-		options.onProgress?.(exchanges.length, total);
+		if (result.limited) this.kept.set(this.exchanges.length - 1, result.trees);
 	}
-	const report: Report = { ...builder.head(total), exchanges, ...builder.tail(capture.notes) };
-	return new CaptureAnalysis(report, kept, capture.exchanges, findingCounts, keepFindings ? null : options);
+
+	finish(): Analysis {
+		const total = this.capture.exchanges.length;
+		const report: Report = { ...this.builder.head(total), exchanges: this.exchanges, ...this.builder.tail(this.capture.notes) };
+		return new CaptureAnalysis(report, this.kept, this.capture.exchanges, this.findingCounts, this.keepFindings ? null : this.options);
+	}
 }
 
 /** Exchanges whose decoded parts stay at hand once opened: the ones a reader is clicking through. */
