@@ -143,7 +143,7 @@ function walkDocument(bytes: Uint8Array, maxDepth: number): Walk | string {
 	const walk: Walk = { maps: 0, textKeyedMaps: 0 };
 	try {
 		const end = walkValue(bytes, 0, 0, maxDepth, walk);
-		if (end !== bytes.length) return `${bytes.length - end} bytes left after the CBOR value`;
+		if (end !== bytes.length) return `${bytes.length - end} byte${bytes.length - end === 1 ? '' : 's'} left after the CBOR value`;
 	} catch (e) {
 		if (e instanceof NotCbor) return e.message;
 		throw e;
