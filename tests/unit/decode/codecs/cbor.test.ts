@@ -70,7 +70,7 @@ describe('cbor: not cbor, and hostile cbor', () => {
 	const failures: Array<[string, Uint8Array, RegExp]> = [
 		['UTF-8 text', enc.encode('hello, world'), /does not start with a CBOR map or array/],
 		['a bare integer', hex('1a 00 01 00 00'), /does not start with/],
-		['trailing bytes', hex('a1 61 61 01 00'), /1 bytes left/],
+		['trailing bytes', hex('a1 61 61 01 00'), /1 byte left/],
 		['declared length beyond the input', hex('9b 00 00 00 10 00 00 00 00 01'), /more items than there are bytes/],
 		['reserved additional info', hex('82 1c 01'), /reserved/],
 		['shared-reference tags (billion laughs through tag 28/29)', hex('82 d8 1c 82 01 01 d8 1d 00'), /tag 28/],

@@ -60,7 +60,7 @@ describe('msgpack: not msgpack', () => {
 	const failures: Array<[string, Uint8Array, RegExp]> = [
 		['UTF-8 JSON text', enc.encode('{"a":1}'), /does not start with a MessagePack map or array/],
 		['a bare scalar', encode('just a string'), /does not start with/],
-		['trailing bytes', Uint8Array.from([...encode({ a: 1 }), 0x01]), /1 bytes left/],
+		['trailing bytes', Uint8Array.from([...encode({ a: 1 }), 0x01]), /1 byte left/],
 		['truncated map', encode({ key: 'value' }).subarray(0, 5), /runs past the end|ends early/],
 		['declared length beyond the input', Uint8Array.from([0xdd, 0xff, 0xff, 0xff, 0xff, 0x01]), /more items than there are bytes/],
 		['the never-used byte 0xc1', Uint8Array.from([0x91, 0xc1]), /0xc1/]
