@@ -88,7 +88,7 @@ export function browserLargeSection(r: BrowserLargeResult, m: Machine): string {
 		`<!-- bench:${BROWSER_LARGE_ID} -->`,
 		'### Chromium: a 300 MB capture reaches the overview',
 		'',
-		`The realistic capture generator at ${ENTRIES.toLocaleString('en-US')} requests (${mb(r.fileBytes)}), opened in the production build in Debian's Chromium through the "Open file" input. The analysis worker streams the file, analyses the exchanges on a pool of workers (one per core, nested in it, when the capture is more than one range of 128) and keeps each exchange's finding count, not its findings (they are analysed again when an exchange is opened). Memory: the peak resident set (VmHWM) of the renderer process that runs the page and the worker.`,
+		`The realistic capture generator at ${ENTRIES.toLocaleString('en-US')} requests (${mb(r.fileBytes)}), opened in the production build in Debian's Chromium through the "Open file" input. The analysis worker streams the file, analyses the exchanges itself (a capture this big is not spread over the pool, which would take the peak from about 4× to 6× the file) and keeps each exchange's finding count, not its findings (they are analysed again when an exchange is opened). Memory: the peak resident set (VmHWM) of the renderer process that runs the page and the worker.`,
 		'',
 		'| file | time to overview | exchanges shown | renderer peak RSS | × file | result |',
 		'| --- | --- | --- | --- | --- | --- |',

@@ -54,7 +54,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		post({ type: 'progress', id: request.id, phase, done, total, unit, ...(entries !== undefined ? { entries } : {}) });
 	};
 	const analyzeCapture = (capture: Capture) =>
-		analyzeWith(capture, request.settings, (done, total) => progress('decoding', done, total, 'exchanges'));
+		analyzeWith(capture, request.settings, request.type === 'analyze-file' ? request.file.size : request.text.length, (done, total) => progress('decoding', done, total, 'exchanges'));
 	try {
 		// Files are streamed: a HAR is parsed entry by entry and never becomes one string.
 		const capture =
@@ -88,10 +88,10 @@ function sendExchangesInChunks(id: number, overview: ReportOverview): ReportOver
 }
 
 /** On a pool of workers when the capture is more than one range and the machine has cores to spare, else here. */
-async function analyzeWith(capture: Capture, settings: AnalysisSettings, onProgress: (done: number, total: number) => void): Promise<PoolOutcome> {
+async function analyzeWith(capture: Capture, settings: AnalysisSettings, bytes: number, onProgress: (done: number, total: number) => void): Promise<PoolOutcome> {
 	// Findings are analysed again when an exchange is opened: holding every one of a big capture's cost more memory than the capture.
 	const options = { known: settings.known, userLists: settings.userLists, keepFindings: false };
-	const size = poolSize(capture.exchanges.length, self.navigator.hardwareConcurrency ?? 1);
+	const size = poolSize(capture.exchanges.length, self.navigator.hardwareConcurrency ?? 1, bytes);
 	if (size === 0) return { analysis: analyze(capture, { ...options, onProgress }), warnings: [] };
 	return analyzeInPool(capture, options, size, onProgress);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
-import { analyzeInPool, poolSize, type PoolWorker } from '../../../src/lib/workers/range-pool';
+import { POOL_MAX_BYTES, analyzeInPool, poolSize, type PoolWorker } from '../../../src/lib/workers/range-pool';
 import { rangeHandler } from '../../../src/lib/workers/range-handler';
 import type { RangeRequest, RangeResponse } from '../../../src/lib/workers/range-protocol';
 import { harBytes } from '../classify/helpers';
@@ -67,10 +67,11 @@ describe('the browser analysis pool', () => {
 		expect(warnings).toEqual(['An analysis worker stopped while analysing exchanges 0 to 127 (out of memory); they were analysed again.']);
 	});
 
-	it('is used only for more than one range on more than one core', () => {
+	it('is used only for more than one range, on more than one core, below the size where memory comes first', () => {
 		expect(poolSize(100, 8)).toBe(0);
 		expect(poolSize(5000, 1)).toBe(0);
 		expect(poolSize(300, 8)).toBe(3);
 		expect(poolSize(50_000, 16)).toBe(8);
+		expect(poolSize(50_000, 16, POOL_MAX_BYTES + 1)).toBe(0);
 	});
 });
