@@ -12,10 +12,16 @@ export function isIdentifierType(type: FindingType): boolean {
 	return type.startsWith('ad.') || type.startsWith('contact.') || type === 'user.id' || type === 'network.bssid' || type === 'network.ssid';
 }
 
+/**
+ * Where one value was seen. Most values of a big capture (session and event IDs) are seen once: a single type, site and
+ * exchange are kept as they are, and a Set or list is made only for a second one, so a capture of 400,000 one-off
+ * values does not hold 1.2 million Sets.
+ */
 interface Seen {
-	types: Set<FindingType>;
-	sites: Set<string>;
-	exchanges: Set<number>;
+	types: FindingType | Set<FindingType>;
+	sites: string | Set<string>;
+	/** In the order added (capture order), each once in a row. */
+	exchanges: number | number[];
 }
 
 export function correlate(exchanges: readonly ExchangeReport[]): IdentifierReport[] {
@@ -33,25 +39,38 @@ export class IdentifierCollector {
 		for (const f of exchange.findings) {
 			if (!isIdentifierType(f.type) || isOptedOutAdId(f)) continue;
 			const key = f.type === 'device.mac' || f.type === 'network.bssid' ? f.value.toLowerCase() : f.value;
-			let seen = this.byValue.get(key);
-			if (!seen) this.byValue.set(key, (seen = { types: new Set(), sites: new Set(), exchanges: new Set() }));
-			seen.types.add(f.type);
-			seen.sites.add(site);
-			seen.exchanges.add(exchange.index);
+			const seen = this.byValue.get(key);
+			if (!seen) {
+				this.byValue.set(key, { types: f.type, sites: site, exchanges: exchange.index });
+				continue;
+			}
+			if (typeof seen.types === 'string') {
+				if (seen.types !== f.type) seen.types = new Set([seen.types, f.type]);
+			} else seen.types.add(f.type);
+			if (typeof seen.sites === 'string') {
+				if (seen.sites !== site) seen.sites = new Set([seen.sites, site]);
+			} else seen.sites.add(site);
+			if (typeof seen.exchanges === 'number') {
+				if (seen.exchanges !== exchange.index) seen.exchanges = [seen.exchanges, exchange.index];
+			} else if (seen.exchanges[seen.exchanges.length - 1] !== exchange.index) seen.exchanges.push(exchange.index);
 		}
 	}
 
 	list(): IdentifierReport[] {
 		const out: IdentifierReport[] = [];
 		for (const [value, seen] of this.byValue) {
-			if (seen.exchanges.size < 2) continue;
-			out.push({ type: mostSpecific(seen.types), value, sites: [...seen.sites].sort(), exchanges: [...seen.exchanges].sort((a, b) => a - b) });
+			if (typeof seen.exchanges === 'number') continue;
+			const exchanges = [...new Set(seen.exchanges)].sort((a, b) => a - b);
+			if (exchanges.length < 2) continue;
+			const types = typeof seen.types === 'string' ? [seen.types] : [...seen.types];
+			const sites = typeof seen.sites === 'string' ? [seen.sites] : [...seen.sites].sort();
+			out.push({ type: mostSpecific(types), value, sites, exchanges });
 		}
 		return out.sort((a, b) => b.sites.length - a.sites.length || b.exchanges.length - a.exchanges.length || a.value.localeCompare(b.value));
 	}
 }
 
-function mostSpecific(types: Set<FindingType>): FindingType {
+function mostSpecific(types: readonly FindingType[]): FindingType {
 	const list = [...types].sort();
 	return list.find((t) => t !== 'user.id') ?? list[0]!;
 }
