@@ -5,16 +5,11 @@
  * The file goes in through the "Open file" input, which hands the same File to the same code path as a drop;
  * a synthetic drop would have to build an 87 MB File inside the page first.
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateHar } from './capture.bench';
-import { launchChromium, newContext } from '../e2e/support/browser';
+import { newContext } from '../e2e/support/browser';
+import { withBuiltApp } from './built-app';
 import type { Machine } from './harness';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const BUILD = resolve(here, '../../build');
 /** The responsiveness target: no main-thread task longer than this while the capture is read and analyzed. */
 const LONGEST_TASK_TARGET_MS = 100;
 const OVERVIEW_TIMEOUT_MS = 20 * 60 * 1000;
@@ -32,17 +27,8 @@ export interface BrowserDropResult {
 }
 
 export async function runBrowserDrop(): Promise<BrowserDropResult> {
-	if (!existsSync(join(BUILD, 'index.html'))) throw new Error('build/ is missing: run npm run build first');
-	const { startServer } = (await import(resolve(here, '../../scripts/serve.mjs'))) as {
-		startServer(o: { root: string; port: number }): Promise<{ origin: string; close(): Promise<void> }>;
-	};
-	const dir = mkdtempSync(join(tmpdir(), 'telltale-browser-bench-'));
-	const harPath = join(dir, 'sensors-20000.har');
 	const har = generateHar();
-	writeFileSync(harPath, har);
-	const server = await startServer({ root: BUILD, port: 0 });
-	const browser = await launchChromium();
-	try {
+	return withBuiltApp('sensors-20000.har', har, async ({ browser, origin, harPath }) => {
 		const context = await newContext(browser);
 		const page = await context.newPage();
 		await page.addInitScript(() => {
@@ -52,7 +38,7 @@ export async function runBrowserDrop(): Promise<BrowserDropResult> {
 				for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
 			}).observe({ type: 'longtask', buffered: true });
 		});
-		await page.goto(`${server.origin}/`);
+		await page.goto(`${origin}/`);
 		await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
 
 		// Baseline in the same browser and run, before the real run: the page reads the same File and JSON.parses it.
@@ -79,11 +65,7 @@ export async function runBrowserDrop(): Promise<BrowserDropResult> {
 			exchanges,
 			pass: longestTaskMs <= LONGEST_TASK_TARGET_MS && exchanges === 20_000
 		};
-	} finally {
-		await browser.close();
-		await server.close();
-		rmSync(dir, { recursive: true, force: true });
-	}
+	});
 }
 
 /** Times File.text() + JSON.parse of the same file in the page (loaded through a second file input). */

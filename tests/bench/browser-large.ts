@@ -4,16 +4,12 @@
  * of the renderer process that runs the page and its analysis worker (VmHWM in /proc, which a crash cannot hide),
  * against the file's size. Not a timed test: numbers and a verdict (the overview shows every exchange).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { generateRealisticHar } from './realistic-capture';
-import { launchChromium, newContext } from '../e2e/support/browser';
+import { newContext } from '../e2e/support/browser';
+import { withBuiltApp } from './built-app';
 import type { Machine } from './harness';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const BUILD = resolve(here, '../../build');
 /** About 300 MB of HAR (the generator writes about 5.9 KB a request). */
 const ENTRIES = 51_000;
 const OVERVIEW_TIMEOUT_MS = 30 * 60 * 1000;
@@ -31,19 +27,10 @@ export interface BrowserLargeResult {
 }
 
 export async function runBrowserLarge(): Promise<BrowserLargeResult> {
-	if (!existsSync(join(BUILD, 'index.html'))) throw new Error('build/ is missing: run npm run build first');
-	const { startServer } = (await import(resolve(here, '../../scripts/serve.mjs'))) as {
-		startServer(o: { root: string; port: number }): Promise<{ origin: string; close(): Promise<void> }>;
-	};
-	const dir = mkdtempSync(join(tmpdir(), 'telltale-browser-large-'));
-	const harPath = join(dir, 'realistic-300mb.har');
 	const { bytes } = generateRealisticHar({ entries: ENTRIES });
-	writeFileSync(harPath, bytes);
-	const server = await startServer({ root: BUILD, port: 0 });
-	const browser = await launchChromium();
-	try {
+	return withBuiltApp('realistic-300mb.har', bytes, async ({ browser, origin, harPath }) => {
 		const page = await (await newContext(browser)).newPage();
-		await page.goto(`${server.origin}/`);
+		await page.goto(`${origin}/`);
 		await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
 		const cdp = await browser.newBrowserCDPSession();
 		const startedAt = Date.now();
@@ -62,11 +49,7 @@ export async function runBrowserLarge(): Promise<BrowserLargeResult> {
 		const overviewMs = Date.now() - startedAt;
 		const rendererPeakBytes = await rendererPeak(cdp);
 		return { fileBytes: bytes.length, overviewMs, exchanges, rendererPeakBytes, error, pass: error === null && exchanges === ENTRIES };
-	} finally {
-		await browser.close();
-		await server.close();
-		rmSync(dir, { recursive: true, force: true });
-	}
+	});
 }
 
 /** The largest peak resident set among the renderer processes Chromium reports. */
