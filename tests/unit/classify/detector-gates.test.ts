@@ -281,4 +281,25 @@ describe('fast paths', () => {
 			{ numRuns: 2000 }
 		);
 	});
+
+	it('FindingSet keeps the same when one value repeats past the scan limit (its repeat rule then looks paths up)', () => {
+		const segment = fc.oneof(fc.integer({ min: 0, max: 40 }).map((i) => `json[${i}]`), fc.constantFrom('body', 'form.d', 'base64', 'gzip', ' ', '›'));
+		const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join(LAYER_SEPARATOR));
+		const occurrence: fc.Arbitrary<Occurrence> = fc.record({
+			type: fc.constant<Finding['type']>('device.imei'),
+			value: fc.constantFrom<string>('490154203237518', '868027043216757'),
+			path,
+			confidence: fc.constantFrom<Finding['confidence']>('high', 'medium'),
+			reason: fc.constant('r'),
+			detector: fc.constantFrom('d', 'e')
+		});
+		fc.assert(
+			fc.property(fc.array(occurrence, { minLength: 20, maxLength: 300 }), (list) => {
+				const set = new FindingSet();
+				set.addAll(list);
+				expect(set.list()).toEqual(groupedByReference(keptByReference(list)));
+			}),
+			{ numRuns: 300 }
+		);
+	});
 });

@@ -13,11 +13,16 @@ import { LAYER_SEPARATOR } from '../shared/path';
 
 /** Everything kept of one type + value. */
 interface SameValue {
-	/** Every path kept, from any detector: the repeat rule compares each new occurrence with all of them. */
-	paths: string[];
+	/** Every path kept, from any detector, while there are few: the repeat rule compares a new occurrence with each. */
+	paths: string[] | null;
+	/** Past SCAN_LIMIT paths: the same rule by lookups (see PathIndex), so 50,000 repeats are not 1.25 billion comparisons. */
+	index: PathIndex | null;
 	/** One finding per detector that reported it (nearly always one). */
 	findings: Finding[];
 }
+
+/** Up to this many kept paths a value's repeat rule scans them; beyond, it looks them up. */
+const SCAN_LIMIT = 16;
 
 const STRENGTH: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
@@ -34,13 +39,22 @@ export class FindingSet {
 		}
 		const same = byValue.get(o.value);
 		if (same === undefined) {
-			byValue.set(o.value, { paths: [o.path], findings: [this.start(o)] });
+			byValue.set(o.value, { paths: [o.path], index: null, findings: [this.start(o)] });
 			return;
 		}
-		for (const p of same.paths) {
-			if (p === o.path || isLayerOf(o.path, p) || isLayerOf(p, o.path)) return;
+		if (same.paths !== null) {
+			for (const p of same.paths) {
+				if (p === o.path || isLayerOf(o.path, p) || isLayerOf(p, o.path)) return;
+			}
+			same.paths.push(o.path);
+			if (same.paths.length > SCAN_LIMIT) {
+				same.index = new PathIndex(same.paths);
+				same.paths = null;
+			}
+		} else {
+			if (same.index!.repeats(o.path)) return;
+			same.index!.add(o.path);
 		}
-		same.paths.push(o.path);
 		const finding = same.findings.find((f) => f.detector === o.detector);
 		if (finding === undefined) {
 			same.findings.push(this.start(o));
@@ -69,6 +83,34 @@ export class FindingSet {
 		const finding: Finding = { type: o.type, value: o.value, path: o.path, confidence: o.confidence, reason: o.reason, detector: o.detector, count: 1, paths: [o.path] };
 		this.found.push(finding);
 		return finding;
+	}
+}
+
+/**
+ * Kept paths, for the repeat rule by lookups: a new path repeats a kept one when it is the same, lies in a layer below
+ * it (a kept path is the new one's prefix up to a layer separator) or above it (the new path is a kept one's prefix up to
+ * a separator). Paths have a handful of separators, so each check is a few lookups, not a scan of every kept path.
+ */
+class PathIndex {
+	private readonly kept = new Set<string>();
+	/** Every kept path's prefixes that end just before one of its separators. */
+	private readonly above = new Set<string>();
+
+	constructor(paths: readonly string[]) {
+		for (const path of paths) this.add(path);
+	}
+
+	add(path: string): void {
+		this.kept.add(path);
+		for (let at = path.indexOf(LAYER_SEPARATOR); at >= 0; at = path.indexOf(LAYER_SEPARATOR, at + 1)) this.above.add(path.slice(0, at));
+	}
+
+	repeats(path: string): boolean {
+		if (this.kept.has(path) || this.above.has(path)) return true;
+		for (let at = path.indexOf(LAYER_SEPARATOR); at >= 0; at = path.indexOf(LAYER_SEPARATOR, at + 1)) {
+			if (this.kept.has(path.slice(0, at))) return true;
+		}
+		return false;
 	}
 }
 
