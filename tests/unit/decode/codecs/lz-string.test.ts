@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { lzString } from '../../../../src/lib/core/decode/codecs/lz-string';
+import { hexOrOneCase, lzString } from '../../../../src/lib/core/decode/codecs/lz-string';
 import { ctx, textOf } from './context';
 
 describe('lz-string: real-world blobs', () => {
@@ -88,11 +88,19 @@ describe('lz-string: lower-case identifiers', () => {
 	it('sniffs 0 on tokens of lower-case letters and digits', () => {
 		for (const token of ['k3j5h2g8d9s0a1q2w3e4r5t6', 'gq8w7e6r5t4y', 'session0a9s8d7f6g5h4', 'k3j5h2g8d9']) expect(lzString.sniff(token, {})).toBe(0);
 	});
-	it('still sniffs real output that has a capital, as nearly all of it does', () => {
+	it('gives up short all-capital output (about 1 in 20,000 five-character texts) to spare identifiers', () => {
+		// Found by CI: "-FFcF" packs to LQMRGMSA, which reads as an upper-case token like a product code.
+		for (const text of ['-FFcF', 'fM00M', '%%IRI']) {
+			const packed = LZString.compressToBase64(text);
+			expect(packed).toMatch(/^[A-Z]+$/);
+			expect(lzString.sniff(packed, {})).toBe(0);
+		}
+	});
+	it('still sniffs real output that has a capital and is not one-case or hex, as nearly all of it is', () => {
 		fc.assert(
 			fc.property(fc.string({ minLength: 3, maxLength: 120 }), (text) => {
 				const packed = LZString.compressToBase64(text);
-				if (packed.length >= 8 && /[A-Z]/.test(packed)) expect(lzString.sniff(packed, {})).toBeGreaterThan(0);
+				if (packed.length >= 8 && /[A-Z]/.test(packed) && !hexOrOneCase(packed)) expect(lzString.sniff(packed, {})).toBeGreaterThan(0);
 			}),
 			{ numRuns: 500 }
 		);
