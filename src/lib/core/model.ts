@@ -8,6 +8,7 @@ export type Payload = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: U
 
 export type { CaptureFormat } from './capture/readers';
 import type { CaptureFormat } from './capture/readers';
+import type { CaptureIndex } from './report/capture-index';
 
 export interface Header {
 	name: string;
@@ -286,6 +287,10 @@ export interface Analysis {
 	 * response body is decoded on the first call and kept.
 	 */
 	partsOf(index: number): DecodedPart[];
+	/** The exchange as the capture held it (headers, bodies, timing); null when there is none. */
+	exchange(index: number): Exchange | null;
+	/** Filters and search over the capture, when analyze was asked to build them (`index: true`). */
+	index: CaptureIndex | null;
 	/** How many findings exchange `index` has (also when the report was made without keeping them). */
 	findingCount(index: number): number;
 	/** Exchange `index` with its findings (analysed again when the report does not keep them); null when there is none. */

@@ -5,6 +5,8 @@
  */
 import type { DecodedPart, ExchangeReport } from '../core/model';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
+import type { LeakGroup, SearchHit } from '../core/report/capture-index';
+import type { ExchangeQuery } from '../core/report/exchange-query';
 import type { AnalysisSettings, ExchangeOverview, Phase, ReportOverview, WorkerRequest, WorkerResponse } from './protocol';
 
 /** One exchange in full: its findings and decoded trees. */
@@ -101,6 +103,59 @@ export class LoadedAnalysis {
 		this.cache.set(exchange, promise);
 		if (this.cache.size > DETAIL_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
 		return promise;
+	}
+
+	/**
+	 * Filters and searches the capture in its worker. `onChunk` gets the matches as they stream in; the promise settles
+	 * when the last has arrived, or rejects on an error. A newer query stops an older one: the older one's
+	 * promise then settles early, with only some of its matches, so callers check that their query is still current.
+	 */
+	query(query: ExchangeQuery, onChunk: (indexes: number[], hits: (SearchHit | null)[]) => void): Promise<void> {
+		return this.ask({ type: 'query', id: 0, query }, (message, finish) => {
+			if (message.type !== 'query-chunk') return;
+			onChunk(message.indexes, message.hits);
+			if (message.done) finish(undefined);
+		});
+	}
+
+	/** Every value found in the capture, grouped by type. */
+	leaks(): Promise<LeakGroup[]> {
+		return this.ask<LeakGroup[]>({ type: 'get-leaks', id: 0 }, (message, finish) => {
+			if (message.type === 'leaks') finish(message.groups);
+		});
+	}
+
+	private ask<T>(request: WorkerRequest, onMessage: (message: WorkerResponse, finish: (value: T) => void) => void): Promise<T> {
+		const worker = this.worker;
+		if (!worker) return Promise.reject(new Error('This analysis is closed.'));
+		const id = this.nextId++;
+		return new Promise<T>((resolve, reject) => {
+			const done = () => {
+				worker.removeEventListener('message', listener);
+				worker.removeEventListener('error', onError);
+			};
+			const listener = (event: MessageEvent<WorkerResponse>) => {
+				const message = event.data;
+				if (message.id !== id) return;
+				if (message.type === 'error') {
+					done();
+					reject(new Error(message.message));
+					return;
+				}
+				onMessage(message, (value) => {
+					done();
+					resolve(value);
+				});
+			};
+			const onError = (event: ErrorEvent) => {
+				event.preventDefault();
+				done();
+				reject(new Error(`The analysis worker stopped${event.message ? `: ${event.message}` : ''}`));
+			};
+			worker.addEventListener('message', listener);
+			worker.addEventListener('error', onError);
+			worker.postMessage({ ...request, id } as WorkerRequest);
+		});
 	}
 
 	dispose(): void {

@@ -10,6 +10,7 @@ import { analyze } from '../core/report/analyze';
 import { isInputError } from '../core/errors';
 import type { Analysis, Capture } from '../core/model';
 import { analyzeInPool, poolSize, type PoolOutcome } from './range-pool';
+import { runQuery, type ExchangeQuery } from '../core/report/exchange-query';
 import { parseUserTrackerList } from '../core/classify/destinations/user-list';
 import { OVERVIEW_CHUNK, overviewOf, type AnalysisSettings, type ReportOverview, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -35,6 +36,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		} catch (error) {
 			postError(request.id, error);
 		}
+		return;
+	}
+	if (request.type === 'query') {
+		answerQuery(request.id, request.query);
+		return;
+	}
+	if (request.type === 'get-leaks') {
+		post({ type: 'leaks', id: request.id, groups: loaded?.index?.leakGroups() ?? [] });
 		return;
 	}
 	if (request.type === 'parse-tracker-list') {
@@ -90,10 +99,39 @@ function sendExchangesInChunks(id: number, overview: ReportOverview): ReportOver
 /** On a pool of workers when the capture is more than one range and the machine has cores to spare, else here. */
 async function analyzeWith(capture: Capture, settings: AnalysisSettings, bytes: number, onProgress: (done: number, total: number) => void): Promise<PoolOutcome> {
 	// Findings are analysed again when an exchange is opened: holding every one of a big capture's cost more memory than the capture.
-	const options = { known: settings.known, userLists: settings.userLists, keepFindings: false };
+	const options = { known: settings.known, userLists: settings.userLists, keepFindings: false, index: true };
 	const size = poolSize(capture.exchanges.length, self.navigator.hardwareConcurrency ?? 1, bytes);
 	if (size === 0) return { analysis: analyze(capture, { ...options, onProgress }), warnings: [] };
 	return analyzeInPool(capture, options, size, onProgress);
+}
+
+/** Streams a query's matches in chunks; a newer query makes an older one stop between chunks. */
+let currentQuery = 0;
+async function answerQuery(id: number, query: ExchangeQuery): Promise<void> {
+	currentQuery = id;
+	const analysis = loaded;
+	if (!analysis?.index) {
+		post({ type: 'query-chunk', id, indexes: [], hits: [], done: true });
+		return;
+	}
+	try {
+		const chunks = runQuery(analysis.report.exchanges, analysis.index, query);
+		let next = chunks.next();
+		while (!next.done) {
+			const matches = next.value;
+			next = chunks.next();
+			post({ type: 'query-chunk', id, indexes: matches.map((m) => m.index), hits: matches.map((m) => m.hit), done: next.done === true });
+			// Let a newer query (or a detail request) in between chunks.
+			if (!next.done) await new Promise((resolve) => setTimeout(resolve, 0));
+			if (currentQuery !== id) {
+				// Superseded: close this query so the page stops listening for it.
+				post({ type: 'query-chunk', id, indexes: [], hits: [], done: true });
+				return;
+			}
+		}
+	} catch (error) {
+		postError(id, error);
+	}
 }
 
 function postError(id: number, error: unknown): void {

@@ -6,12 +6,18 @@
 import type { Analysis, DecodedPart, ExchangeReport, Report } from '../core/model';
 import type { KnownValue } from '../core/classify/known-values';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
+import type { LeakGroup, SearchHit } from '../core/report/capture-index';
+import type { ExchangeQuery } from '../core/report/exchange-query';
 
 /**
  * What the page gets of each exchange up front: everything but the findings, which (with paths and reasons) are
  * most of a report's size; they come with the exchange's decoded trees when it is selected.
  */
-export type ExchangeOverview = Omit<ExchangeReport, 'findings'> & { findingCount: number };
+export type ExchangeOverview = Omit<ExchangeReport, 'findings'> & {
+	findingCount: number;
+	/** The finding types it carried, as a CaptureIndex mask (`typesOfMask` lists them). */
+	types: number;
+};
 export type ReportOverview = Omit<Report, 'exchanges'> & { exchanges: ExchangeOverview[] };
 
 /** What the user set up for every analysis: their own identifiers and imported tracker lists. */
@@ -24,6 +30,9 @@ export type WorkerRequest =
 	| { type: 'analyze-text'; id: number; name: string; text: string; settings: AnalysisSettings }
 	| { type: 'analyze-file'; id: number; file: File; settings: AnalysisSettings }
 	| { type: 'get-exchange'; id: number; exchange: number }
+	/** Filter and search the loaded capture; answered by query-chunk messages, the last with `done`. */
+	| { type: 'query'; id: number; query: ExchangeQuery }
+	| { type: 'get-leaks'; id: number }
 	| { type: 'parse-tracker-list'; id: number; text: string };
 
 export type Phase = 'reading' | 'decoding';
@@ -38,13 +47,16 @@ export type WorkerResponse =
 	| { type: 'partial'; id: number; report: ReportOverview; millis: number; message: string; location?: string }
 	| { type: 'exchange'; id: number; exchange: ExchangeReport | null; parts: DecodedPart[] }
 	| { type: 'tracker-list'; id: number; list: UserTrackerList }
+	/** Matches in capture order: exchange indexes, and where the text matched (null entries when the query has no text). */
+	| { type: 'query-chunk'; id: number; indexes: number[]; hits: (SearchHit | null)[]; done: boolean }
+	| { type: 'leaks'; id: number; groups: LeakGroup[] }
 	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
 
 export function overviewOf(analysis: Analysis): ReportOverview {
 	const { report } = analysis;
 	return {
 		...report,
-		exchanges: report.exchanges.map(({ findings: _findings, ...rest }, i) => ({ ...rest, findingCount: analysis.findingCount(i) }))
+		exchanges: report.exchanges.map(({ findings: _findings, ...rest }, i) => ({ ...rest, findingCount: analysis.findingCount(i), types: analysis.index?.typesMask(i) ?? 0 }))
 	};
 }
 

@@ -8,6 +8,7 @@ import type { Limits } from '../limits';
 import { PeelCache } from '../decode/peel';
 import { ExchangeAnalyzer, decodeParts, isSent, type AnalyzedExchange, type ExchangeAnalyzerOptions } from './exchange-analyzer';
 import { ReportBuilder } from './report-builder';
+import { CaptureIndex } from './capture-index';
 
 export interface AnalyzeOptions extends ExchangeAnalyzerOptions {
 	/** Called after each exchange; `done` of `total`. */
@@ -18,6 +19,8 @@ export interface AnalyzeOptions extends ExchangeAnalyzerOptions {
 	 * position in every event has a finding each); the worker holding a big capture keeps only what it shows.
 	 */
 	keepFindings?: boolean;
+	/** Build the CaptureIndex the workspace filters and searches with (`analysis.index`). */
+	index?: boolean;
 }
 
 export function analyze(capture: Capture, options: AnalyzeOptions = {}): Analysis {
@@ -43,6 +46,7 @@ export class AnalysisAssembly {
 	private readonly kept = new Map<number, DecodedPart[]>();
 	private readonly builder: ReportBuilder;
 	private readonly keepFindings: boolean;
+	private readonly index: CaptureIndex | null;
 
 	constructor(
 		private readonly capture: Capture,
@@ -50,6 +54,7 @@ export class AnalysisAssembly {
 	) {
 		this.builder = new ReportBuilder(capture);
 		this.keepFindings = options.keepFindings ?? true;
+		this.index = options.index ? new CaptureIndex() : null;
 	}
 
 	get count(): number {
@@ -59,6 +64,7 @@ export class AnalysisAssembly {
 	add(result: ExchangeOutcome): void {
 		this.builder.add(result);
 		this.findingCounts.push(result.report.findings.length);
+		this.index?.add(result.report);
 		// An exchange a limit touched keeps its findings: analysed again, the clock could stop it elsewhere.
 		this.exchanges.push(this.keepFindings || result.limited ? result.report : { ...result.report, findings: [] });
 		// The trees are not kept: partsOf decodes them again, the same way, when someone opens the
@@ -70,7 +76,7 @@ export class AnalysisAssembly {
 	finish(): Analysis {
 		const total = this.capture.exchanges.length;
 		const report: Report = { ...this.builder.head(total), exchanges: this.exchanges, ...this.builder.tail(this.capture.notes) };
-		return new CaptureAnalysis(report, this.kept, this.capture.exchanges, this.findingCounts, this.keepFindings ? null : this.options);
+		return new CaptureAnalysis(report, this.kept, this.capture.exchanges, this.findingCounts, this.keepFindings ? null : this.options, this.index);
 	}
 }
 
@@ -95,10 +101,15 @@ class CaptureAnalysis implements Analysis {
 		private readonly kept: ReadonlyMap<number, DecodedPart[]>,
 		private readonly exchanges: readonly Exchange[],
 		private readonly findingCounts: readonly number[],
-		recompute: AnalyzeOptions | null
+		recompute: AnalyzeOptions | null,
+		readonly index: CaptureIndex | null
 	) {
 		this.limits = recompute?.limits;
 		this.again = recompute ? new ExchangeAnalyzer(recompute) : null;
+	}
+
+	exchange(index: number): Exchange | null {
+		return this.exchanges[index] ?? null;
 	}
 
 	findingCount(index: number): number {
