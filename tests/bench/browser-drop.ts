@@ -52,7 +52,7 @@ export async function runBrowserDrop(): Promise<BrowserDropResult> {
 			const end = performance.now();
 			const all = (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
 			const text = document.querySelector('[data-testid="report"]')?.textContent ?? '';
-			const match = /([\d,]+) exchanges/.exec(text);
+			const match = /([\d,]+) requests?\b/.exec(text);
 			return { overviewMs: end - start, tasks: all.filter((t) => t.start + t.duration >= start), exchanges: match ? Number(match[1]!.replace(/,/g, '')) : 0 };
 		}, startedAt);
 		const longestTaskMs = tasks.reduce((max, t) => Math.max(max, t.duration), 0);

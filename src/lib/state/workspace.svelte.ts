@@ -4,6 +4,14 @@
  */
 import { AnalysisClient, type ExchangeDetail, type JobInput, type LoadedAnalysis, type Progress } from '../workers/analysis-client';
 import type { AnalysisSettings, ReportOverview } from '../workers/protocol';
+import type { LeakGroup } from '../core/report/capture-index';
+import type { ExchangeQuery } from '../core/report/exchange-query';
+import { RequestList } from './request-list.svelte';
+import { clearSession, loadSession, saveSession, startSession } from '../store/session';
+import { fromHash, toHash, type Sort, type WorkspaceLocation, type WorkspaceView } from './url-state';
+
+/** How the URL is written: a new history entry, or the current one replaced (typing, arrow keys). */
+export type HistoryMode = 'push' | 'replace';
 
 export interface Banner {
 	kind: 'input' | 'bug' | 'info';
@@ -26,6 +34,17 @@ export class Workspace {
 	progress = $state.raw<Progress | null>(null);
 	banner = $state.raw<Banner | null>(null);
 	lastMillis = $state<number | null>(null);
+	/** Which capture-wide view is open. */
+	view = $state<WorkspaceView>('requests');
+	readonly list = new RequestList();
+	/** Every value found, by type; fetched from the worker when "What leaked" is first opened. */
+	leaks = $state.raw<LeakGroup[] | null>(null);
+	/** Text typed in the paste box, kept across pages (About and back) and jobs. */
+	draft = $state('');
+	/** Writes the workspace's location to the URL; the page sets it (the state does not touch the router). */
+	onlocation: ((hash: string, mode: HistoryMode) => void) | null = null;
+	/** A location asked for before its capture was loaded (a reload): applied once it is. */
+	private pendingLocation: WorkspaceLocation | null = null;
 
 	/** The input behind the loaded report, so the user can keep it in this browser. */
 	private source: JobInput | null = null;
@@ -53,8 +72,11 @@ export class Workspace {
 		this.client.cancel();
 	}
 
-	select(index: number): void {
+	/** Selects a request; `mode` says how the URL records it (null: not at all). */
+	select(index: number, mode: HistoryMode | null = 'push'): void {
+		const changed = this.selected !== index;
 		this.selected = index;
+		if (changed && mode) this.writeLocation(mode);
 		this.detail = null;
 		this.detailError = null;
 		const loaded = this.loaded;
@@ -74,6 +96,94 @@ export class Workspace {
 		if (!source) return null;
 		if (source.type === 'analyze-file') return { name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) };
 		return { name: source.name, bytes: new TextEncoder().encode(source.text) };
+	}
+
+	/** Filters the request list (and shows it), recording the filter in the URL. */
+	filter(query: ExchangeQuery, mode: HistoryMode = 'push'): Promise<void> {
+		this.view = 'requests';
+		const done = this.list.apply(query);
+		this.writeLocation(mode);
+		return done;
+	}
+
+	sortBy(sort: Sort): void {
+		this.list.setSort(sort);
+		this.writeLocation('replace');
+	}
+
+	show(view: WorkspaceView): void {
+		if (this.view === view) return;
+		this.view = view;
+		if (view === 'leaks') void this.loadLeaks();
+		this.writeLocation('push');
+	}
+
+	location(): WorkspaceLocation {
+		return { view: this.view, exchange: this.report ? this.selected : null, query: this.list.query, sort: this.list.sort };
+	}
+
+	/** Back, Forward or a typed hash: go where the URL says, without writing it again. */
+	applyHash(hash: string): void {
+		const location = fromHash(hash);
+		if (!this.report) {
+			this.pendingLocation = hash === '' ? null : location;
+			return;
+		}
+		this.applyLocation(location);
+	}
+
+	private applyLocation(location: WorkspaceLocation): void {
+		const report = this.report;
+		if (!report) return;
+		this.view = location.view;
+		if (location.view === 'leaks') void this.loadLeaks();
+		this.list.setSort(location.sort);
+		if (sameQuery(location.query, this.list.query) === false) void this.list.apply(location.query);
+		if (location.exchange !== null && location.exchange < report.exchanges.length && location.exchange !== this.selected) this.select(location.exchange, null);
+	}
+
+	private writeLocation(mode: HistoryMode): void {
+		if (!this.report) return;
+		this.onlocation?.(toHash(this.location()), mode);
+	}
+
+	private async loadLeaks(): Promise<void> {
+		const loaded = this.loaded;
+		if (!loaded || this.leaks) return;
+		try {
+			const groups = await loaded.leaks();
+			if (this.loaded === loaded) this.leaks = groups;
+		} catch (error) {
+			if (this.loaded === loaded) this.banner = { kind: 'bug', message: `The list of values found could not be made: ${error instanceof Error ? error.message : String(error)}` };
+		}
+	}
+
+	/**
+	 * After a reload: opens the capture that was open, at the place the URL names. Only within one browser session,
+	 * and only when the URL names a place (a fresh start shows the start page).
+	 */
+	async restore(hash: string): Promise<void> {
+		const reloaded = await startSession();
+		if (!reloaded || hash === '' || this.report || this.busy) return;
+		const input = await loadSession();
+		if (!input) return;
+		this.applyHash(hash);
+		if (input.kind === 'text') await this.analyzeText(input.text, input.name);
+		else await this.analyzeFile(new File([input.file], input.name));
+	}
+
+	/** Closes the capture: the page returns to its start, nothing else changes. */
+	close(): void {
+		void clearSession();
+		this.loaded?.dispose();
+		this.loaded = null;
+		this.source = null;
+		this.report = null;
+		this.detail = null;
+		this.leaks = null;
+		this.view = 'requests';
+		this.list.reset([], null);
+		this.onlocation?.('', 'push');
 	}
 
 	dismissBanner(): void {
@@ -98,7 +208,17 @@ export class Workspace {
 		this.source = input;
 		this.report = loaded.report;
 		this.lastMillis = millis;
-		this.select(firstInteresting(loaded.report));
+		this.leaks = null;
+		this.list.reset(loaded.report.exchanges, (query, onChunk) => loaded.query(query, onChunk));
+		const pending = this.pendingLocation;
+		this.pendingLocation = null;
+		this.view = 'requests';
+		this.selected = -1;
+		if (pending) {
+			this.select(pending.exchange !== null && pending.exchange < loaded.report.exchanges.length ? pending.exchange : firstInteresting(loaded.report), null);
+			this.applyLocation(pending);
+			this.writeLocation('replace');
+		} else this.select(firstInteresting(loaded.report), 'push');
 	}
 
 	private async run(input: JobInput, label: string): Promise<void> {
@@ -118,6 +238,7 @@ export class Workspace {
 			this.banner = { kind: 'info', message: 'Cancelled. Nothing that was loaded before has changed.' };
 		} else if (outcome.kind === 'result') {
 			this.load(outcome.loaded, input, outcome.millis);
+			void saveSession(input.type === 'analyze-file' ? { kind: 'file', file: input.file, name: input.file.name } : { kind: 'text', text: input.text, name: input.name });
 			if (outcome.warnings.length > 0) this.banner = { kind: 'info', message: outcome.warnings.join(' ') };
 		} else if (outcome.kind === 'partial') {
 			// What is loaded stays; the entries read before the problem are one click away.
@@ -146,6 +267,12 @@ export class Workspace {
 		this.busy = false;
 		this.progress = null;
 	}
+}
+
+/** Whether two queries ask the same (their keys may have been written in a different order). */
+function sameQuery(a: ExchangeQuery, b: ExchangeQuery): boolean {
+	const hashOf = (query: ExchangeQuery) => toHash({ view: 'requests', exchange: null, query, sort: { key: 'index', descending: false } });
+	return hashOf(a) === hashOf(b) && (a.exchanges?.length ?? 0) === (b.exchanges?.length ?? 0);
 }
 
 /** Opens on the exchange that reveals the most: the longest layer chain, then the most findings. */
