@@ -45,6 +45,8 @@ export class Workspace {
 	onlocation: ((hash: string, mode: HistoryMode) => void) | null = null;
 	/** A location asked for before its capture was loaded (a reload): applied once it is. */
 	private pendingLocation: WorkspaceLocation | null = null;
+	/** The hash this workspace last wrote. */
+	private writtenHash: string | null = null;
 
 	/** The input behind the loaded report, so the user can keep it in this browser. */
 	private source: JobInput | null = null;
@@ -124,6 +126,9 @@ export class Workspace {
 
 	/** Back, Forward or a typed hash: go where the URL says, without writing it again. */
 	applyHash(hash: string): void {
+		// The workspace's own writes come back through the router: they say nothing new.
+		if (this.report && hash === this.writtenHash) return;
+		this.writtenHash = hash;
 		const location = fromHash(hash);
 		if (!this.report) {
 			this.pendingLocation = hash === '' ? null : location;
@@ -144,7 +149,8 @@ export class Workspace {
 
 	private writeLocation(mode: HistoryMode): void {
 		if (!this.report) return;
-		this.onlocation?.(toHash(this.location()), mode);
+		this.writtenHash = toHash(this.location());
+		this.onlocation?.(this.writtenHash, mode);
 	}
 
 	private async loadLeaks(): Promise<void> {

@@ -84,7 +84,8 @@ export async function decodeFromBox(page: Page, text: string): Promise<void> {
 
 export async function waitForReport(page: Page): Promise<void> {
 	await byTestId(page, 'report').waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
-	await byTestId(page, 'layer-chain').first().waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+	// Attached, not visible: under 900 px the detail (and its layer chain) shows once a request is opened.
+	await byTestId(page, 'layer-chain').first().waitFor({ state: 'attached', timeout: RESULT_TIMEOUT });
 }
 
 /** "form›base64 ›  gzip" → "form › base64 › gzip": the breadcrumb's spacing is presentation, the order is the claim. */

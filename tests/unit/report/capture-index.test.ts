@@ -100,6 +100,9 @@ describe('queries', () => {
 	it('says where the text matched', () => {
 		expect(matches(list, { text: 'cheap' })[0]!.hit).toEqual({ field: 'value', text: 'cheap flights' });
 		expect(matches(list, { text: 'cdn.' })[0]!.hit).toEqual({ field: 'url', text: 'https://cdn.example.com/search?q=1' });
+		// A URL is one line of the search text; the values found after it are not part of it.
+		expect(matches(list, { text: 'news.example' })[0]!.hit).toEqual({ field: 'value', text: 'https://news.example/a' });
+		expect(matches(list, { text: 'example.com/3' })[0]!.hit).toEqual({ field: 'url', text: 'https://example.com/3' });
 		expect(matches(list, { companies: ['Google'] })[0]!.hit).toBeNull();
 	});
 	it('classes statuses', () => {

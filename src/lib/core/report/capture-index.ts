@@ -96,8 +96,8 @@ export class CaptureIndex {
 		const at = haystack.indexOf(needle);
 		if (at < 0) return null;
 		const lineStart = haystack.lastIndexOf('\n', at) + 1;
-		if (lineStart === 0) return { field: 'url', text: haystack.slice(0, 200) };
 		const lineEnd = haystack.indexOf('\n', at);
+		if (lineStart === 0) return { field: 'url', text: haystack.slice(0, lineEnd < 0 ? undefined : lineEnd).slice(0, 200) };
 		return { field: 'value', text: haystack.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).slice(0, 200) };
 	}
 
