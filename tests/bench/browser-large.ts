@@ -40,7 +40,7 @@ export async function runBrowserLarge(): Promise<BrowserLargeResult> {
 		try {
 			await page.waitForSelector('[data-testid="report"], [role="alert"]', { timeout: OVERVIEW_TIMEOUT_MS });
 			const text = (await page.textContent('[data-testid="report"]').catch(() => null)) ?? '';
-			const match = /([\d,]+) exchanges/.exec(text);
+			const match = /([\d,]+) requests?\b/.exec(text);
 			exchanges = match ? Number(match[1]!.replace(/,/g, '')) : 0;
 			if (exchanges === 0) error = (await page.textContent('[role="alert"]').catch(() => null)) ?? 'no overview';
 		} catch (e) {

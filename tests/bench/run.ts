@@ -9,6 +9,7 @@ import { formatTable, machine, markdownSection, perItemLine, refreshDocument, ta
 import { measureIsolated } from './isolated';
 import { BROWSER_DROP_ID, browserDropSection, runBrowserDrop } from './browser-drop';
 import { BROWSER_LARGE_ID, browserLargeSection, runBrowserLarge } from './browser-large';
+import { BROWSER_WORKSPACE_ID, browserWorkspaceSection, runBrowserWorkspace } from './browser-workspace';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = resolve(here, '../../docs/PERFORMANCE.md');
@@ -29,7 +30,7 @@ async function main(filter: string | undefined): Promise<number> {
 		const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks?: Benchmark[] };
 		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push({ file, bench });
 	}
-	if (benches.length === 0 && !(filter && (BROWSER_DROP_ID.includes(filter) || BROWSER_LARGE_ID.includes(filter)))) {
+	if (benches.length === 0 && !(filter && (BROWSER_DROP_ID.includes(filter) || BROWSER_LARGE_ID.includes(filter) || BROWSER_WORKSPACE_ID.includes(filter)))) {
 		process.stderr.write(`no benchmark matches ${filter ?? '(none found)'}\n`);
 		return 1;
 	}
@@ -54,6 +55,14 @@ async function main(filter: string | undefined): Promise<number> {
 			`  overview after ${r.overviewMs.toFixed(0)} ms (page JSON.parse of the file: ${r.baselineMs.toFixed(0)} ms); longest main-thread task ${r.longestTaskMs.toFixed(0)} ms, ${r.longTasks} long tasks: ${r.pass ? 'PASS' : 'FAIL'}\n`
 		);
 		sections.push({ id: BROWSER_DROP_ID, text: browserDropSection(r, m) });
+	}
+	if (!filter || BROWSER_WORKSPACE_ID.includes(filter)) {
+		process.stdout.write(`running ${BROWSER_WORKSPACE_ID} (Chromium, production build)…\n`);
+		const r = await runBrowserWorkspace();
+		browserPass &&= r.pass;
+		process.stdout.write(`  overview rendered ${r.overviewMs.toFixed(0)} ms after the report arrived\n`);
+		for (const s of r.steps) process.stdout.write(`  ${s.name}: ${s.ms.toFixed(0)} ms, longest task ${s.longestTaskMs.toFixed(0)} ms: ${s.pass ? 'PASS' : 'FAIL'}\n`);
+		sections.push({ id: BROWSER_WORKSPACE_ID, text: browserWorkspaceSection(r, m) });
 	}
 	if (!filter || BROWSER_LARGE_ID.includes(filter)) {
 		process.stdout.write(`running ${BROWSER_LARGE_ID} (Chromium, production build)…\n`);
