@@ -75,8 +75,8 @@ describe('severity of what only the Referer header carried', () => {
 		const [page, asset, analytics] = report.exchanges;
 		// The findings stay in the report; only the rating changes.
 		expect(page!.findings.map((x) => x.type)).toEqual(['browsing.url', 'browsing.search_query']);
-		expect(page!.severity.level).toBe('none');
-		expect(asset!.severity.level).toBe('none');
+		expect(page!.severity?.level).toBe('none');
+		expect(asset!.severity?.level).toBe('none');
 		expect(analytics!.severity).toEqual({ level: 'high', why: expect.stringMatching(/^Browsing history, search queries and a tracking ID sent to a third party/) });
 	});
 });
