@@ -4,7 +4,7 @@
  * read from the payload's shape, which name the SDK even when it is self-hosted on a first-party host.
  *
  * A bare payload (no host) gets a destination only when a fingerprint names the SDK; its `host` and `site` are ''
- * and its company is null, because nothing says who received it.
+ * and its company is null, because nothing says who received it (the source names who made the SDK).
  */
 import type { DecodedPart, Destination, DestinationCategory, Exchange } from '../model';
 import { siteOf, type SiteInfo } from './destinations/site';
@@ -23,8 +23,8 @@ export function destinationOf(host: string | null, parts: readonly DecodedPart[]
 	const fingerprint = matchFingerprint(shapeOf(parts, exchange));
 	if (host === null || host.trim() === '') {
 		if (!fingerprint) return null;
-		const { product, category } = fingerprint.fingerprint;
-		return { host: '', site: '', company: null, product, category, source: `fingerprint: ${fingerprint.evidence}` };
+		const { product, vendor, category } = fingerprint.fingerprint;
+		return { host: '', site: '', company: null, product, category, source: `fingerprint: ${fingerprint.evidence} (${product}, made by ${vendor})` };
 	}
 	return destinationOfHost(siteOfHost(host), fingerprint, exchange, options);
 }
@@ -62,7 +62,9 @@ function destinationOfHost(info: SiteInfo, fingerprint: FingerprintMatch | null,
 
 	const sdk = fingerprint.fingerprint;
 	const company = verdict?.company ?? null;
-	const hosting = company === null ? 'on a host no list knows' : sameCompany(company, sdk.vendor) ? `sent to ${company}` : `self-hosted by ${company}`;
+	// Without a company for the host, who made the SDK is all the report can honestly name; it goes in the source,
+	// not in `company`, which says who received the data (a self-hosted SDK sends to whoever runs the host).
+	const hosting = company === null ? `made by ${sdk.vendor}, on a host no list knows` : sameCompany(company, sdk.vendor) ? `sent to ${company}` : `self-hosted by ${company}`;
 	const fingerprintSource = `fingerprint: ${fingerprint.evidence} (${sdk.product}, ${hosting})`;
 	const category = verdict && !saysLittle(listed) ? listed : sdk.category;
 	return destination(info, company, sdk.product, category, verdict ? `${verdict.source}; ${fingerprintSource}` : fingerprintSource);

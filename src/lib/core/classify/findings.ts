@@ -3,14 +3,16 @@
  * carries each node's surroundings (key, keys above, sibling fields, the enclosing URL) and groups what the
  * detectors report as it goes (see FindingSet): one finding per type + value + detector, with its count and
  * paths. When a node yields a specific identifier (an IMEI, an advertising ID), a generic `user.id` reading
- * of the same node is dropped.
+ * of the same node is dropped, and so is an identifier whose value is a JSON object or array (structure-text.ts).
  */
-import type { DecodedNode, DecodedPart, Exchange, Finding, Occurrence, PartKind } from '../model';
+import { FINDING_TYPES, type DecodedNode, type DecodedPart, type Exchange, type Finding, type Occurrence, type PartKind } from '../model';
 import type { DetectContext, Detector, DetectorGate, ExchangeContext } from './detectors/detector';
 import { DETECTORS } from './detectors/index';
 import { keyWords, normalizeKey } from './detectors/key-hints';
 import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
 import { USER_AGENT_FIELD_DETECTOR, USER_AGENT_HEADER_DETECTOR } from './detectors/user-agent-devices';
+import { encodesStructure, isStructureText } from './detectors/structure-text';
+import { isIdentifierType } from './correlate';
 import { FindingSet } from './finding-set';
 import { isReadable } from '../shared/text';
 
@@ -214,9 +216,35 @@ function detectNode(node: DecodedNode, value: string | null, ownKey: string | nu
 			found.push(f);
 		}
 	}
+	if (found.length > 0) found = withoutStructureIdentifiers(found, node);
 	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
 	if (alias) for (const f of found) f.reason = `${f.reason} (${alias.note})`;
 	return found;
+}
+
+const IDENTIFIER_TYPES: ReadonlySet<Finding['type']> = new Set(FINDING_TYPES.filter(isIdentifierType));
+
+/**
+ * Identifier findings whose value is a JSON object or array as text, or that read a leaf encoding one, are dropped
+ * (see structure-text.ts): held here rather than in each detector, so no detector, now or later, can report a
+ * structure as an identifier. Content findings (a URL, a title) keep what they quote. The node's own decoding is
+ * looked at once, and only when an identifier was found on it.
+ */
+function withoutStructureIdentifiers(found: Occurrence[], node: DecodedNode): Occurrence[] {
+	let encodes: boolean | undefined;
+	let out: Occurrence[] | null = null;
+	for (let i = 0; i < found.length; i++) {
+		const f = found[i]!;
+		let drop = false;
+		if (IDENTIFIER_TYPES.has(f.type)) {
+			// The second test drops readings of the leaf as a whole. An e-mail found inside prose is safe from it: the
+			// contact detector looks inside a text only when the text was not decoded further.
+			drop = isStructureText(f.value) || (encodes ??= node.decoded !== undefined && encodesStructure(node));
+		}
+		if (drop && out === null) out = found.slice(0, i);
+		else if (!drop && out !== null) out.push(f);
+	}
+	return out ?? found;
 }
 
 /** Types that an identifier gives meaning to: without one, a User-Agent header tells a server only what every request does. */

@@ -7,6 +7,8 @@
  *   medium resettable identifiers (advertising ID, Android ID, tracking IDs) or activity without an ID
  *   low    device details, carrier, IP address, app names alone
  *   none   nothing found
+ *
+ * What only the Referer header carried counts only when it went to a third party (see isRefererOnly).
  */
 import type { DestinationCategory, DestinationSummary, ExchangeReport, Finding, FindingType, Severity, SeverityLevel } from '../model';
 import { isOptedOutAdId } from './detectors/ad-ids';
@@ -62,12 +64,36 @@ function isCredentialPlace(path: string): boolean {
 }
 
 /**
+ * A browser sends the Referer header with every request: the page the user came from (often a search engine's
+ * address) goes to whatever site they load next. Sent to the site itself, or to any receiver not known as a third
+ * party (a CDN, a host no list knows), that is how the web works, not something a page or app chose to send: it is
+ * shown but does not raise severity. Sent to a third party it counts like any other finding. Only when every place it was found is the Referer header (as for
+ * credentials, a finding that lists fewer paths than it counts may have been anywhere else too).
+ */
+export function isRefererOnly(f: Finding): boolean {
+	return f.count === f.paths.length && f.paths.every(isRefererPlace);
+}
+
+/** `header.referer`, a repeated `header.referer[1]`, and what was read out of it (`header.referer › url.query.q`). */
+const REFERER_PLACE = /^header\.referer(?:\[\d+\])?(?: › |$)/;
+
+function isRefererPlace(path: string): boolean {
+	return REFERER_PLACE.test(path);
+}
+
+/**
  * What severity needs of a set of findings, gathered one finding at a time: an exchange's findings, or everything a
  * site received across a capture read exchange by exchange (the report is built without holding every finding).
  */
 export class SeverityTally {
-	/** Types that count, in the order first seen (the reason lists them in that order within each group). */
+	/**
+	 * Types that count, in the order first seen (the reason lists them in that order within each group). Those found
+	 * only in the Referer header are among them: they count where the receiver is a third party, which is known only
+	 * when the level is worked out.
+	 */
 	readonly types = new Set<FindingType>();
+	/** Of `types`, those found somewhere other than only the Referer header (see isRefererOnly). */
+	readonly typesBeyondReferer = new Set<FindingType>();
 	/** Every type seen, whether it counts or not. */
 	readonly allTypes = new Set<FindingType>();
 	credentials = 0;
@@ -79,7 +105,10 @@ export class SeverityTally {
 		this.allTypes.add(f.type);
 		if (isOptedOutAdId(f)) this.optedOut = true;
 		if (isOrdinaryCredential(f)) this.credentials++;
-		else if (!isOptedOutAdId(f) && f.confidence !== 'low') this.types.add(f.type);
+		else if (!isOptedOutAdId(f) && f.confidence !== 'low') {
+			this.types.add(f.type);
+			if (!isRefererOnly(f)) this.typesBeyondReferer.add(f.type);
+		}
 	}
 
 	addAll(findings: readonly Finding[]): this {
@@ -93,16 +122,18 @@ export function severityOf(findings: readonly Finding[], category: DestinationCa
 }
 
 export function severityOfTally(tally: SeverityTally, category: DestinationCategory | null, company: string | null = null): Severity {
-	const { types, credentials } = tally;
+	const { credentials } = tally;
+	const thirdParty = category !== null && THIRD_PARTY.has(category);
+	const types = thirdParty || tally.typesBeyondReferer.size === tally.types.size ? tally.types : new Set([...tally.types].filter((t) => tally.typesBeyondReferer.has(t)));
 	if (types.size === 0 && credentials > 0) {
 		return { level: 'low', why: 'session credentials (cookies or an Authorization header), sent the way a logged-in request normally sends them' };
 	}
 	if (types.size === 0) {
 		if (tally.optedOut) return { level: 'none', why: 'no personal data found; the advertising ID was all zeros (ad tracking limited)' };
+		if (tally.types.size > 0) return { level: 'none', why: 'only the Referer header (the page you came from), which the browser sends to every site it loads' };
 		return { level: 'none', why: tally.findings > 0 ? 'only low-confidence findings (such as a search sent to the engine searched with)' : 'no personal data found' };
 	}
 	const has = (set: Set<FindingType>) => [...types].some((t) => set.has(t));
-	const thirdParty = category !== null && THIRD_PARTY.has(category);
 	let level: SeverityLevel;
 	if (has(PERMANENT) || has(NAMES_YOU)) level = 'high';
 	else if (has(ACTIVITY) && has(RESETTABLE)) level = thirdParty ? 'high' : 'medium';

@@ -84,7 +84,7 @@ describe('SDK fingerprints through the real peeler', () => {
 	it('gives a bare payload a product but no site or company', () => {
 		const exchange = exchangeOf(null, { body: `crc=5&gzip=1&data_list=${encodeURIComponent(base64Gzip(sensorsEvents))}` });
 		const destination = destinationOf(null, peelParts(exchange), exchange);
-		expect(destination).toEqual({ host: '', site: '', company: null, product: 'Sensors Analytics SDK', category: 'analytics', source: 'fingerprint: form fields crc+gzip+data_list' });
+		expect(destination).toEqual({ host: '', site: '', company: null, product: 'Sensors Analytics SDK', category: 'analytics', source: 'fingerprint: form fields crc+gzip+data_list (Sensors Analytics SDK, made by Sensors Data)' });
 		expect(JSON.parse(JSON.stringify(destination))).toEqual(destination);
 	});
 

@@ -132,10 +132,33 @@ export function lookupHost(host: string, userLists: readonly UserTrackerList[] =
 			// The owner is already known; take only what is still missing.
 			verdict.category = found.category;
 			verdict.company ??= found.company;
-			verdict.product ??= found.product;
+			if (verdict.product === null && found.product !== null && !namesOnlyCompany(found.product, verdict.company)) verdict.product = found.product;
 			verdict.source += `; ${found.source}`;
 		}
 		if (verdict.category !== null) break;
 	}
 	return verdict;
+}
+
+/** Words of a company's name that say what kind of company it is, not which. */
+const LEGAL_FORM = new Set(['inc', 'llc', 'ltd', 'gmbh', 'co', 'corp', 'corporation', 'limited', 'group', 'holdings', 'company']);
+
+/**
+ * Whether a product name says nothing the company's name does not ("Alibaba" by Alibaba Group). Bundled lists name a
+ * company's catch-all entry after the company (AdGuard's "Xiaomi" for miui.com, "Alibaba" for alicdn.com, filed under
+ * SoftBank Group there): under the owner the overlay names, that is no product, and taking it would show the company
+ * twice, or in a second spelling the page cannot tell is the same.
+ */
+export function namesOnlyCompany(product: string, company: string | null): boolean {
+	if (company === null) return false;
+	const companyWords = new Set(nameWords(company));
+	const productWords = nameWords(product);
+	return productWords.length > 0 && productWords.every((w) => companyWords.has(w));
+}
+
+function nameWords(name: string): string[] {
+	return name
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((w) => w.length > 0 && !LEGAL_FORM.has(w));
 }

@@ -4,7 +4,8 @@
  *
  * `hosts` are domains (matching the domain and its subdomains) or wildcards where `*` is exactly one label
  * (`tracking.*.miui.com`). An entry without `category` names the owner only: category and product then come
- * from the bundled lists when they know the host, else stay unknown.
+ * from the bundled lists when they know the host, else stay unknown (a bundled name that only names the company,
+ * such as AdGuard's "Xiaomi" or "Alibaba", is not taken as a product: see host-lists.ts).
  */
 import type { DestinationCategory } from '../../model';
 
@@ -106,7 +107,16 @@ export const OVERLAY: readonly OverlayEntry[] = [
 	{ hosts: ['pingma.qq.com', 'mta.qq.com'], company: 'Tencent', product: 'Tencent Mobile Analytics (MTA)', category: 'analytics', source: 'Tencent MTA SDK (com.tencent.stat) reports to pingma.qq.com, https://mta.qq.com' },
 	{ hosts: ['beacon.qq.com'], company: 'Tencent', product: 'Tencent Beacon', category: 'telemetry', source: 'Tencent Beacon SDK (com.tencent.beacon) event reporting to *.beacon.qq.com' },
 	{ hosts: ['bugly.qq.com'], company: 'Tencent', product: 'Tencent Bugly', category: 'crash-reporting', source: 'Tencent Bugly crash reporting, https://bugly.qq.com' },
-	{ hosts: ['qq.com', 'tencent.com', 'wechat.com', 'gtimg.cn', 'qpic.cn', 'myqcloud.com'], company: 'Tencent', source: 'Tencent Holdings domains (https://www.tencent.com)' },
+	{
+		hosts: ['apis.map.qq.com'],
+		company: 'Tencent',
+		product: 'Tencent Location Service (WebService API)',
+		category: 'unknown',
+		source: 'Tencent Location Service (腾讯位置服务) WebService API, e.g. the reverse geocoder https://apis.map.qq.com/ws/geocoder/v1/ documented at https://lbs.qq.com/webservice_v1/guide-gcoder.html'
+	},
+	// A category of its own keeps AdGuard's entry out: it names every qq.com host after one app, "QQ International".
+	{ hosts: ['qq.com'], company: 'Tencent', category: 'unknown', source: 'Tencent Holdings domains (https://www.tencent.com): qq.com serves many Tencent services' },
+	{ hosts: ['tencent.com', 'wechat.com', 'gtimg.cn', 'qpic.cn', 'myqcloud.com'], company: 'Tencent', source: 'Tencent Holdings domains (https://www.tencent.com)' },
 	// Baidu
 	{ hosts: ['hm.baidu.com'], company: 'Baidu', product: 'Baidu Tongji', category: 'analytics', source: 'Baidu Tongji (百度统计) web analytics, https://tongji.baidu.com; its hm.js reports to hm.baidu.com/hm.gif' },
 	{ hosts: ['mtj.baidu.com'], company: 'Baidu', product: 'Baidu Mobile Tongji', category: 'analytics', source: 'Baidu Mobile Tongji (百度移动统计) SDK, https://mtj.baidu.com' },
@@ -121,18 +131,19 @@ export const OVERLAY: readonly OverlayEntry[] = [
 	{ hosts: ['pangle.io', 'pangleglobal.com', 'pangolin-sdk-toutiao.com', 'pglstatp-toutiao.com'], company: 'ByteDance', product: 'Pangle', category: 'advertising', source: 'Pangle, ByteDance\'s mobile ad network, https://www.pangleglobal.com' },
 	{ hosts: ['log.snssdk.com', 'applog.snssdk.com', 'log.byteoversea.com'], company: 'ByteDance', product: 'ByteDance AppLog', category: 'telemetry', source: 'ByteDance AppLog event collection hosts used by its apps and SDKs' },
 	{ hosts: ['bytedance.com', 'byteoversea.com', 'snssdk.com', 'toutiao.com', 'tiktokv.com', 'isnssdk.com', 'ibytedtos.com', 'byteimg.com'], company: 'ByteDance', source: 'ByteDance domains (https://www.bytedance.com)' },
-	// Attribution vendors the bundled lists file under analytics or advertising
-	{ hosts: ['adjust.com', 'adj.st'], company: 'Adjust (AppLovin)', product: 'Adjust', category: 'attribution', source: 'Adjust mobile measurement and attribution, https://www.adjust.com (acquired by AppLovin in 2021)' },
-	{ hosts: ['appsflyer.com', 'appsflyersdk.com', 'onelink.me'], company: 'AppsFlyer', product: 'AppsFlyer', category: 'attribution', source: 'AppsFlyer mobile attribution, https://www.appsflyer.com' },
-	{ hosts: ['branch.io', 'app.link'], company: 'Branch Metrics', product: 'Branch', category: 'attribution', source: 'Branch deep linking and attribution, https://branch.io' },
-	{ hosts: ['kochava.com'], company: 'Kochava', product: 'Kochava', category: 'attribution', source: 'Kochava mobile attribution, https://www.kochava.com' },
-	{ hosts: ['singular.net', 'sng.link'], company: 'Singular', product: 'Singular', category: 'attribution', source: 'Singular marketing attribution, https://www.singular.net' },
+	// Attribution vendors the bundled lists file under analytics or advertising. An entry names a product only when it
+	// says more than the company: "AppsFlyer" by AppsFlyer would be the same name twice.
+	{ hosts: ['adjust.com', 'adj.st'], company: 'Adjust (AppLovin)', category: 'attribution', source: 'Adjust mobile measurement and attribution, https://www.adjust.com (acquired by AppLovin in 2021)' },
+	{ hosts: ['appsflyer.com', 'appsflyersdk.com', 'onelink.me'], company: 'AppsFlyer', category: 'attribution', source: 'AppsFlyer mobile attribution, https://www.appsflyer.com' },
+	{ hosts: ['branch.io', 'app.link'], company: 'Branch Metrics', category: 'attribution', source: 'Branch deep linking and attribution, https://branch.io' },
+	{ hosts: ['kochava.com'], company: 'Kochava', category: 'attribution', source: 'Kochava mobile attribution, https://www.kochava.com' },
+	{ hosts: ['singular.net', 'sng.link'], company: 'Singular', category: 'attribution', source: 'Singular marketing attribution, https://www.singular.net' },
 	// Crash reporting the bundled lists file under analytics
-	{ hosts: ['sentry.io', 'sentry-cdn.com'], company: 'Sentry', product: 'Sentry', category: 'crash-reporting', source: 'Sentry error and crash reporting, https://sentry.io' },
+	{ hosts: ['sentry.io', 'sentry-cdn.com'], company: 'Sentry', category: 'crash-reporting', source: 'Sentry error and crash reporting, https://sentry.io' },
 	{ hosts: ['crashlytics.com'], company: 'Google', product: 'Firebase Crashlytics', category: 'crash-reporting', source: 'Firebase Crashlytics, https://firebase.google.com/products/crashlytics' },
 	{ hosts: ['bugsnag.com'], company: 'SmartBear', product: 'Bugsnag', category: 'crash-reporting', source: 'Bugsnag error monitoring (SmartBear), https://www.bugsnag.com' },
 	// Analytics the bundled lists miss
 	{ hosts: ['appmetrica.yandex.net', 'appmetrica.yandex.com', 'appmetrica.yandex.ru'], company: 'Yandex', product: 'AppMetrica', category: 'analytics', source: 'Yandex AppMetrica, https://appmetrica.yandex.com' },
-	{ hosts: ['appboy.com', 'braze.com', 'braze.eu'], company: 'Braze', product: 'Braze', category: 'analytics', source: 'Braze (formerly Appboy) customer engagement SDK, https://www.braze.com' },
-	{ hosts: ['growingio.com'], company: 'GrowingIO', product: 'GrowingIO', category: 'analytics', source: 'GrowingIO analytics, https://www.growingio.com' }
+	{ hosts: ['appboy.com', 'braze.com', 'braze.eu'], company: 'Braze', category: 'analytics', source: 'Braze (formerly Appboy) customer engagement SDK, https://www.braze.com' },
+	{ hosts: ['growingio.com'], company: 'GrowingIO', category: 'analytics', source: 'GrowingIO analytics, https://www.growingio.com' }
 ];

@@ -11,6 +11,8 @@ const CLIENT_SDK = /^(?:android|ios|unity|react_native|flutter|cordova|web|windo
 export const adjust: SdkFingerprint = {
 	id: 'adjust',
 	product: 'Adjust SDK',
+	// adjust GmbH (LICENSE of github.com/adjust/android_sdk), part of AppLovin since 2021 (AdGuard companiesdb files
+	// adjust.com under AppLovin); spelled as the overlay spells the company of adjust.com.
 	vendor: 'Adjust (AppLovin)',
 	category: 'attribution',
 	match(shape) {

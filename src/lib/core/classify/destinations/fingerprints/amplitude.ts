@@ -9,6 +9,7 @@ import { fieldSources, findObject, firstItemFields, hasAll } from './shape';
 export const amplitude: SdkFingerprint = {
 	id: 'amplitude',
 	product: 'Amplitude SDK',
+	// Amplitude, Inc. (https://amplitude.com), which publishes its SDKs under github.com/amplitude.
 	vendor: 'Amplitude',
 	category: 'analytics',
 	match(shape) {

@@ -8,6 +8,7 @@ import { fieldSources } from './shape';
 export const appMetrica: SdkFingerprint = {
 	id: 'appmetrica',
 	product: 'AppMetrica SDK',
+	// Yandex: AppMetrica is Yandex's (https://appmetrica.yandex.com, linked from github.com/appmetrica/appmetrica-sdk-android).
 	vendor: 'Yandex',
 	category: 'analytics',
 	match(shape) {

@@ -11,6 +11,7 @@ const APPSFLYER_ID = /^\d{13}-\d{6,20}$/;
 export const appsflyer: SdkFingerprint = {
 	id: 'appsflyer',
 	product: 'AppsFlyer SDK',
+	// AppsFlyer Ltd. (https://www.appsflyer.com), which publishes its SDKs under github.com/AppsFlyerSDK.
 	vendor: 'AppsFlyer',
 	category: 'attribution',
 	match(shape) {

@@ -10,6 +10,7 @@ const BRANCH_KEY = /^key_(?:live|test)_[A-Za-z0-9]{8,}$/;
 export const branch: SdkFingerprint = {
 	id: 'branch',
 	product: 'Branch SDK',
+	// Branch Metrics, Inc. (https://branch.io): the copyright line of its SDKs under github.com/BranchMetrics.
 	vendor: 'Branch Metrics',
 	category: 'attribution',
 	match(shape) {

@@ -9,6 +9,7 @@ import { findObject, hasAll } from './shape';
 export const braze: SdkFingerprint = {
 	id: 'braze',
 	product: 'Braze SDK',
+	// Braze, Inc., formerly Appboy (LICENSE of github.com/braze-inc/braze-android-sdk).
 	vendor: 'Braze',
 	category: 'analytics',
 	match(shape) {

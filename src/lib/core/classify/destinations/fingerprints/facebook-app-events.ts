@@ -11,6 +11,7 @@ const APP_EVENT_KINDS = new Set(['CUSTOM_APP_EVENTS', 'MOBILE_APP_INSTALL', 'DEF
 export const facebookAppEvents: SdkFingerprint = {
 	id: 'facebook-app-events',
 	product: 'Facebook SDK (app events)',
+	// Meta Platforms, Inc.: LICENSE.txt of github.com/facebook/facebook-android-sdk ("Copyright (c) Meta Platforms, Inc. and affiliates").
 	vendor: 'Meta Platforms',
 	category: 'advertising',
 	match(shape) {

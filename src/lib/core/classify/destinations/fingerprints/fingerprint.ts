@@ -6,7 +6,11 @@ export interface SdkFingerprint {
 	id: string;
 	/** "Sensors Analytics SDK" */
 	product: string;
-	/** Who makes the SDK (not necessarily who receives the data: SDKs are often self-hosted). */
+	/**
+	 * Who makes the SDK, as a public source names it (each fingerprint cites one). Not necessarily who receives the
+	 * data: SDKs are often self-hosted, so the report's `company` stays the host's, and where no list names that, the
+	 * destination's source says "made by" this.
+	 */
 	vendor: string;
 	category: DestinationCategory;
 	/** The evidence ("form fields crc+gzip+data_list") when the shape matches, else null. */

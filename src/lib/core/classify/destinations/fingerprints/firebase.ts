@@ -11,6 +11,7 @@ const RESERVED_EVENTS = ['_s', '_e', '_vs', '_ab', '_ui', '_si', '_sn', '_sc', '
 export const firebase: SdkFingerprint = {
 	id: 'firebase',
 	product: 'Google Analytics for Firebase',
+	// Google LLC: Firebase is Google's (https://firebase.google.com; github.com/firebase/firebase-android-sdk, "Copyright Google LLC").
 	vendor: 'Google',
 	category: 'analytics',
 	match(shape) {

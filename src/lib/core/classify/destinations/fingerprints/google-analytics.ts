@@ -11,6 +11,7 @@ const GA4_ID = /^G-[A-Z0-9]{4,12}$/;
 export const googleAnalytics: SdkFingerprint = {
 	id: 'google-analytics',
 	product: 'Google Analytics',
+	// Google LLC, publisher of Google Analytics (https://marketingplatform.google.com/about/analytics/).
 	vendor: 'Google',
 	category: 'analytics',
 	match(shape) {

@@ -9,6 +9,7 @@ import { fieldsOf, findObject, hasAll } from './shape';
 export const mixpanel: SdkFingerprint = {
 	id: 'mixpanel',
 	product: 'Mixpanel SDK',
+	// Mixpanel, Inc.: LICENSE of github.com/mixpanel/mixpanel-android.
 	vendor: 'Mixpanel',
 	category: 'analytics',
 	match(shape) {

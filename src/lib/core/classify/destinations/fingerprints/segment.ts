@@ -11,6 +11,7 @@ const MESSAGE_TYPES = new Set(['track', 'identify', 'page', 'screen', 'group', '
 export const segment: SdkFingerprint = {
 	id: 'segment',
 	product: 'Segment SDK',
+	// Segment.io, Inc. (LICENSE.md of github.com/segmentio/analytics-android), part of Twilio since 2020.
 	vendor: 'Segment (Twilio)',
 	category: 'analytics',
 	match(shape) {

@@ -14,6 +14,9 @@ const BATCH_FIELDS = Object.values(SENSORS_BATCH_FIELDS);
 export const sensorsAnalytics: SdkFingerprint = {
 	id: 'sensors-analytics',
 	product: 'Sensors Analytics SDK',
+	// Sensors Data (神策数据), the brand of Sensors Data Network Technology (Beijing) Co., Ltd. (神策网络科技（北京）有限公司),
+	// as the README of its own SDK says (github.com/sensorsdata/sa-sdk-android; https://www.sensorsdata.cn). Spelled as
+	// the overlay spells the company of sensorsdata.cn, so data sent to their own cloud reads "sent to Sensors Data".
 	vendor: 'Sensors Data',
 	category: 'analytics',
 	match(shape) {

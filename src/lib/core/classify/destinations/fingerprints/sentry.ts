@@ -13,6 +13,7 @@ const ENVELOPE_ITEM_TYPES = /"type"\s*:\s*"(?:event|transaction|session|sessions
 export const sentry: SdkFingerprint = {
 	id: 'sentry',
 	product: 'Sentry SDK',
+	// Sentry, the name Functional Software, Inc. does business under (LICENSE of github.com/getsentry/sentry-java).
 	vendor: 'Sentry',
 	category: 'crash-reporting',
 	match(shape) {

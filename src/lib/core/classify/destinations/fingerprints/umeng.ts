@@ -9,6 +9,7 @@ import { findObject, hasAll } from './shape';
 export const umeng: SdkFingerprint = {
 	id: 'umeng',
 	product: 'Umeng SDK',
+	// Umeng (友盟, https://www.umeng.com), part of Alibaba Group since 2013: the overlay's umeng.com entry says the same.
 	vendor: 'Alibaba Group',
 	category: 'analytics',
 	match(shape) {
