@@ -5,6 +5,7 @@
  */
 import type { ExchangeReport, Report } from '../lib/core/model';
 import type { ReportHead, ReportSink, ReportTail } from '../lib/core/report/report-json';
+import { destinationText } from '../lib/core/shared/destination-label';
 
 /** How many of each thing a section lists before "and N more". */
 export const SHOWN = { notes: 10, destinations: 15, exchanges: 12, findings: 8, identifiers: 15, sites: 4 } as const;
@@ -35,7 +36,7 @@ export class SummarySink implements ReportSink {
 			lines.push('who received what:');
 			lines.push(
 				...capped(destinations, SHOWN.destinations, (d) => {
-					const who = [d.company, d.product].filter(Boolean).join(' / ') || d.site;
+					const who = destinationText(d);
 					return `  [${d.severity.level}] ${who} (${d.site}, ${d.category}): ${d.severity.why} — ${plural(d.exchanges.length, 'exchange')}`;
 				}, 'site')
 			);
@@ -67,7 +68,7 @@ function renderExchange(exchange: ExchangeReport): string[] {
 	const layers = exchange.layers.length > 0 ? `  [${exchange.layers.join(' › ')}]` : '';
 	lines.push(`#${exchange.index} ${target}${status}${layers}`);
 	const who = exchange.destination;
-	if (who && (who.company || who.product)) lines.push(`    to ${[who.company, who.product].filter(Boolean).join(' / ')} (${who.category})`);
+	if (who && (who.company || who.product)) lines.push(`    to ${destinationText(who)} (${who.category})`);
 	lines.push(
 		...capped(exchange.findings, SHOWN.findings, (f) => {
 			const times = f.count > 1 ? ` ×${count(f.count)}` : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationLabel, destinationText } from '../../../src/lib/components/report/destination-label';
+import { destinationLabel, destinationText } from '../../../src/lib/core/shared/destination-label';
 
 describe('destination labels', () => {
 	const cases: [string, { site: string; company: string | null; product: string | null }, string][] = [

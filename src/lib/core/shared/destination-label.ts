@@ -1,9 +1,14 @@
 /**
- * How a receiving destination is named on screen: the company, then the product only when it adds something
+ * How a receiving destination is named, on screen and in the command line's summary: the company, then the product only when it adds something
  * ("Google Analytics" under Google, not "Mixpanel" under Mixpanel), and an honest "company not known" for an SDK
  * recognised by its fields whose owner no list names.
  */
-import type { ReportDestination } from '$lib/core/model';
+/** The naming fields of a report's destination (kept structural: the kernel imports nothing outside itself). */
+export interface NamedDestination {
+	site: string;
+	company: string | null;
+	product: string | null;
+}
 
 export interface DestinationLabel {
 	/** The main name: the company, or the product or site when the company is not known. */
@@ -23,7 +28,7 @@ function repeats(company: string, product: string): boolean {
 	return p === c || c === '' || p === '';
 }
 
-export function destinationLabel(destination: Pick<ReportDestination, 'site' | 'company' | 'product'>): DestinationLabel {
+export function destinationLabel(destination: NamedDestination): DestinationLabel {
 	const { company, product, site } = destination;
 	if (company) return { name: company, detail: product && !repeats(company, product) ? product : null };
 	if (product) return { name: product, detail: 'company not known' };
@@ -31,7 +36,7 @@ export function destinationLabel(destination: Pick<ReportDestination, 'site' | '
 }
 
 /** The label on one line: "Google · Firebase", "Sensors Analytics SDK (company not known)", "example.com". */
-export function destinationText(destination: Pick<ReportDestination, 'site' | 'company' | 'product'>): string {
+export function destinationText(destination: NamedDestination): string {
 	const { name, detail } = destinationLabel(destination);
 	if (!detail) return name;
 	return destination.company ? `${name} · ${detail}` : `${name} (${detail})`;
