@@ -54,6 +54,31 @@ export interface Exchange {
 	notes: string[];
 	/** Tool-specific `_` fields of a HAR entry (`_initiator`, `_resourceType`, …), kept as written. */
 	extensions?: Record<string, unknown>;
+	/** How long it took, as the capturing tool measured it (HAR `time` and `timings`); absent when nothing was recorded. */
+	timing?: ExchangeTiming;
+	/** Sizes as the capturing tool counted them on the wire (HAR `headersSize`, `bodySize`, `_transferSize`); absent when none was recorded. */
+	recordedSizes?: RecordedSizes;
+}
+
+/** Phase names in the order HAR lists them; `ssl` is part of `connect` (HAR 1.2), not after it. */
+export const TIMING_PHASES = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'] as const;
+
+export interface ExchangeTiming {
+	/** The whole exchange in milliseconds; null when the tool did not record it. */
+	totalMs: number | null;
+	/** The phases the tool measured, in TIMING_PHASES order; a phase it did not measure (-1, missing) is left out. */
+	phases: { name: string; ms: number }[];
+}
+
+/** Bytes as the capturing tool counted them; a size it did not record is left out. */
+export interface RecordedSizes {
+	requestHeaders?: number;
+	requestBody?: number;
+	responseHeaders?: number;
+	/** As received, so compressed when the response was. */
+	responseBody?: number;
+	/** Everything received for the response, headers included (Chrome's `_transferSize`). */
+	responseTransfer?: number;
 }
 
 export interface Capture {

@@ -7,12 +7,14 @@ import type { DecodedPart, ExchangeReport } from '../core/model';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
 import type { LeakGroup, SearchHit } from '../core/report/capture-index';
 import type { ExchangeQuery } from '../core/report/exchange-query';
+import type { ExchangeSource } from '../core/report/exchange-source';
 import type { AnalysisSettings, ExchangeOverview, Phase, ReportOverview, WorkerRequest, WorkerResponse } from './protocol';
 
-/** One exchange in full: its findings and decoded trees. */
+/** One exchange in full: its findings, decoded trees and what was captured (headers, cookies, timing, payloads). */
 export interface ExchangeDetail {
 	exchange: ExchangeReport | null;
 	parts: DecodedPart[];
+	source: ExchangeSource | null;
 }
 
 export interface Progress {
@@ -68,7 +70,7 @@ export class LoadedAnalysis {
 			return cached;
 		}
 		const worker = this.worker;
-		if (!worker) return Promise.resolve({ exchange: null, parts: [] });
+		if (!worker) return Promise.resolve({ exchange: null, parts: [], source: null });
 		const id = this.nextId++;
 		const promise = new Promise<ExchangeDetail>((resolve, reject) => {
 			const done = () => {
@@ -86,7 +88,7 @@ export class LoadedAnalysis {
 				if (message.id !== id) return;
 				if (message.type === 'exchange') {
 					done();
-					resolve({ exchange: message.exchange, parts: message.parts });
+					resolve({ exchange: message.exchange, parts: message.parts, source: message.source });
 				} else if (message.type === 'error') {
 					fail(`Exchange ${exchange} could not be decoded: ${message.message}`);
 				}

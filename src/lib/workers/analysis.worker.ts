@@ -12,6 +12,7 @@ import type { Analysis, Capture } from '../core/model';
 import { analyzeInPool, poolSize, type PoolOutcome } from './range-pool';
 import { runQuery, type ExchangeQuery } from '../core/report/exchange-query';
 import { parseUserTrackerList } from '../core/classify/destinations/user-list';
+import { exchangeSource } from '../core/report/exchange-source';
 import { OVERVIEW_CHUNK, overviewOf, type AnalysisSettings, type ReportOverview, type WorkerRequest, type WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,7 +33,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		// A bug while decoding one exchange must answer that request, or the page waits for it forever.
 		try {
 			const exchange = loaded?.exchangeReport(request.exchange) ?? null;
-			post({ type: 'exchange', id: request.id, exchange, parts: loaded?.partsOf(request.exchange) ?? [] });
+			const captured = loaded?.exchange(request.exchange) ?? null;
+			post({ type: 'exchange', id: request.id, exchange, parts: loaded?.partsOf(request.exchange) ?? [], source: captured ? exchangeSource(captured) : null });
 		} catch (error) {
 			postError(request.id, error);
 		}

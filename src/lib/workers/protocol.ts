@@ -8,6 +8,7 @@ import type { KnownValue } from '../core/classify/known-values';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
 import type { LeakGroup, SearchHit } from '../core/report/capture-index';
 import type { ExchangeQuery } from '../core/report/exchange-query';
+import type { ExchangeSource } from '../core/report/exchange-source';
 
 /**
  * What the page gets of each exchange up front: everything but the findings, which (with paths and reasons) are
@@ -45,7 +46,8 @@ export type WorkerResponse =
 	| { type: 'result'; id: number; report: ReportOverview; millis: number; warnings: string[] }
 	/** The input broke partway (a truncated HAR): what was read before the problem, and the problem. */
 	| { type: 'partial'; id: number; report: ReportOverview; millis: number; message: string; location?: string }
-	| { type: 'exchange'; id: number; exchange: ExchangeReport | null; parts: DecodedPart[] }
+	/** `source`: the exchange as captured (headers, cookies, timing, bounded payloads), for the detail's proxy tabs. */
+	| { type: 'exchange'; id: number; exchange: ExchangeReport | null; parts: DecodedPart[]; source: ExchangeSource | null }
 	| { type: 'tracker-list'; id: number; list: UserTrackerList }
 	/** Matches in capture order: exchange indexes, and where the text matched (null entries when the query has no text). */
 	| { type: 'query-chunk'; id: number; indexes: number[]; hits: (SearchHit | null)[]; done: boolean }

@@ -134,13 +134,18 @@ export function isControlledByServiceWorker(page: Page): Promise<boolean> {
 	return page.evaluate(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Opens every collapsed node of the decoded tree (deep layers start folded), so its text holds every decoded value. */
+/**
+ * Opens every collapsed node of the decoded tree (deep structure starts folded), so its text holds every decoded value.
+ * The tree is the detail's Decoded tab, which an exchange with findings does not open on.
+ */
 export async function expandDecodedTree(page: Page): Promise<void> {
+	const tab = byTestId(page, 'detail-tab-decoded');
+	if ((await tab.count()) > 0) await tab.first().click();
+	// A collapsed node is a treeitem with aria-expanded="false"; its row's arrow opens it.
 	const collapsed = byTestId(page, 'decoded-tree').first().locator('[aria-expanded="false"]');
 	for (let round = 0; round < 200; round++) {
-		const toggle = collapsed.first();
 		if ((await collapsed.count()) === 0) return;
-		await toggle.click();
+		await collapsed.first().locator(':scope > .line > .toggle').click();
 	}
 	throw new Error('the decoded tree kept offering collapsed nodes after 200 clicks');
 }

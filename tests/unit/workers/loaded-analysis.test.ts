@@ -34,9 +34,12 @@ describe('LoadedAnalysis.detail', () => {
 		const pending = loaded.detail(3);
 		const { id, exchange } = worker.requests[0]!;
 		expect(exchange).toBe(3);
-		worker.answer({ type: 'exchange', id: id + 100, exchange: null, parts: [] });
-		worker.answer({ type: 'exchange', id, exchange: null, parts: [{ kind: 'payload', name: 'payload', root: { path: 'payload', kind: 'text', text: 'x' } }] });
-		expect((await pending).parts).toHaveLength(1);
+		worker.answer({ type: 'exchange', id: id + 100, exchange: null, parts: [], source: null });
+		const source = { method: 'GET', url: 'https://t.example/', status: 200, startedAt: null, requestHeaders: [], responseHeaders: [], cookies: [], timing: null, sizes: { requestHeaders: 0, requestBody: null, responseHeaders: 0, responseBody: null }, recordedSizes: null, notes: [], parts: [] };
+		worker.answer({ type: 'exchange', id, exchange: null, parts: [{ kind: 'payload', name: 'payload', root: { path: 'payload', kind: 'text', text: 'x' } }], source });
+		const detail = await pending;
+		expect(detail.parts).toHaveLength(1);
+		expect(detail.source).toEqual(source);
 	});
 
 	it('rejects when the worker reports an error for it, and asks again next time', async () => {

@@ -1,6 +1,6 @@
 /**
  * One HAR entry → one Exchange. Reads only what it needs and tolerates what tools actually write:
- * sizes and timings are never read (so null, -1, missing or `{}` cannot break anything), pages are optional,
+ * sizes and timings are read by har-timing.ts, which drops what is not a measured number (null, -1, missing, `{}`), pages are optional,
  * pseudo-headers stand in for a missing host, `postData.params` stand in for a missing `text`, and a
  * `content.encoding: "base64"` that is not base64 is read as text.
  */
@@ -10,6 +10,7 @@ import { parseCaptureTime } from './dates';
 import { strictBase64 } from './base64-text';
 import { bodyPart, headerValue, missingBodyPart, requestMetaParts } from './parts';
 import { childPath } from '../shared/path';
+import { harSizes, harTiming } from './har-timing';
 
 /** What the reader noticed across all entries; becomes Capture.notes. */
 export interface HarTally {
@@ -80,6 +81,10 @@ export function exchangeFromHarEntry(entry: unknown, index: number, tally: HarTa
 	};
 	const extensions = toolFields(e);
 	if (extensions) exchange.extensions = extensions;
+	const timing = harTiming(e);
+	if (timing) exchange.timing = timing;
+	const sizes = harSizes(request, response);
+	if (sizes) exchange.recordedSizes = sizes;
 	return exchange;
 }
 

@@ -71,3 +71,31 @@ function decodeBase64Codes(codes: Uint8Array): Uint8Array {
 	}
 	return out.subarray(0, o);
 }
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard, padded base64 of `bytes` (for showing opaque bytes as text, e.g. in copied JSON). */
+export function encodeBase64(bytes: Uint8Array): string {
+	const out: string[] = [];
+	let line = '';
+	let i = 0;
+	for (; i + 2 < bytes.length; i += 3) {
+		const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+		line += BASE64_ALPHABET[n >> 18]! + BASE64_ALPHABET[(n >> 12) & 63]! + BASE64_ALPHABET[(n >> 6) & 63]! + BASE64_ALPHABET[n & 63]!;
+		// Many short strings joined once: one ever-growing string would be copied over and over in some engines.
+		if (line.length >= 4096) {
+			out.push(line);
+			line = '';
+		}
+	}
+	const rest = bytes.length - i;
+	if (rest === 1) {
+		const n = bytes[i]! << 16;
+		line += `${BASE64_ALPHABET[n >> 18]!}${BASE64_ALPHABET[(n >> 12) & 63]!}==`;
+	} else if (rest === 2) {
+		const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+		line += `${BASE64_ALPHABET[n >> 18]!}${BASE64_ALPHABET[(n >> 12) & 63]!}${BASE64_ALPHABET[(n >> 6) & 63]!}=`;
+	}
+	out.push(line);
+	return out.join('');
+}
