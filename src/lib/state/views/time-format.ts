@@ -1,0 +1,62 @@
+/**
+ * Times as the views show them: local time in the reader's own conventions (Intl), with as much of the date as the
+ * capture's span needs, and the time zone said once per view. Locale and zone are parameters so tests are fixed.
+ */
+import type { Moment } from './identifiers';
+
+export interface TimeSettings {
+	locale?: string;
+	timeZone?: string;
+}
+
+/** The zone times are shown in, by name ("Europe/Madrid"). */
+export function timeZoneName(settings: TimeSettings = {}): string {
+	return new Intl.DateTimeFormat(settings.locale, { timeZone: settings.timeZone }).resolvedOptions().timeZone;
+}
+
+/** A format for moments between `from` and `to`: the time of day within a day, the day within a year, else the year too. */
+export function momentFormat(from: number, to: number, settings: TimeSettings = {}): Intl.DateTimeFormat {
+	const sameDay = dayKey(from, settings) === dayKey(to, settings);
+	const sameYear = yearOf(from, settings) === yearOf(to, settings);
+	return new Intl.DateTimeFormat(settings.locale, {
+		timeZone: settings.timeZone,
+		...(sameDay ? {} : sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' }),
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
+}
+
+function dayKey(at: number, settings: TimeSettings): string {
+	return new Intl.DateTimeFormat('en-US', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+function yearOf(at: number, settings: TimeSettings): string {
+	return new Intl.DateTimeFormat('en-US', { timeZone: settings.timeZone, year: 'numeric' }).format(at);
+}
+
+export function requestNumber(index: number): string {
+	return `#${index.toLocaleString('en-US')}`;
+}
+
+export function momentText(moment: Moment, format: Intl.DateTimeFormat): string {
+	return moment.at === null ? requestNumber(moment.index) : format.format(moment.at);
+}
+
+/** "12:03:10 … 12:45:01", "#12 … #19,998", or one moment when both are the same request. */
+export function stretchText(first: Moment, last: Moment, format: Intl.DateTimeFormat): string {
+	if (first.index === last.index) return momentText(first, format);
+	return `${momentText(first, format)} … ${momentText(last, format)}`;
+}
+
+/** The earliest and latest of a list of times, ignoring the missing ones; null when none is there. */
+export function timeRange(times: Iterable<number>): { from: number; to: number } | null {
+	let from = Infinity;
+	let to = -Infinity;
+	for (const at of times) {
+		if (Number.isNaN(at)) continue;
+		if (at < from) from = at;
+		if (at > to) to = at;
+	}
+	return from === Infinity ? null : { from, to };
+}
