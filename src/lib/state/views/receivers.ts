@@ -42,7 +42,7 @@ interface Entry {
 	name: string;
 	/** "company not known" for an unknown company's product; null otherwise. */
 	detail: string | null;
-	/** Under a known company, the products that add to its name, in the order met. */
+	/** Under a known company, the products met, in order. */
 	products: Set<string>;
 	sites: Set<string>;
 	exchanges: number[];
@@ -52,12 +52,16 @@ interface Entry {
 /** Products named under one company; more are counted. */
 const PRODUCTS_SHOWN = 3;
 
-/** The company's key, else the product's, else the site's (the host's when no destination is known). */
-function keyOf(exchange: ViewedExchange): string {
+type KeyKind = 'c' | 'p' | 's';
+
+/** The company, else the product, else the site (the host's when no destination is known), and which of them it is. */
+function kindOf(exchange: ViewedExchange): KeyKind {
 	const d = exchange.destination;
-	if (d?.company) return `c:${d.company}`;
-	if (d?.product) return `p:${d.product}`;
-	return `s:${siteOf(exchange)}`;
+	return d?.company ? 'c' : d?.product ? 'p' : 's';
+}
+
+function nameOf(exchange: ViewedExchange, kind: KeyKind): string {
+	return kind === 'c' ? exchange.destination!.company! : kind === 'p' ? exchange.destination!.product! : siteOf(exchange);
 }
 
 /** The site an ExchangeQuery's `sites` facet compares with. */
@@ -70,10 +74,11 @@ function siteOf(exchange: ViewedExchange): string {
  * in flat arrays and ask `rank` afterwards which ids are shown and which are folded.
  */
 export class ReceiverTally {
-	private readonly ids = new Map<string, number>();
+	/** Receiver ids by company, product and site name: three maps spare building a key string per exchange. */
+	private readonly ids = { c: new Map<string, number>(), p: new Map<string, number>(), s: new Map<string, number>() };
 	private readonly entries: Entry[] = [];
 	/** Unknown-company receivers per site: a site shared by two of them cannot stand for either in a filter. */
-	private readonly unknownBySite = new Map<string, string>();
+	private readonly unknownBySite = new Map<string, number>();
 	private readonly sharedSites = new Set<string>();
 	private maxIndex = -1;
 
@@ -82,12 +87,13 @@ export class ReceiverTally {
 	}
 
 	add(exchange: ViewedExchange, weight: number): number {
-		const key = keyOf(exchange);
-		let id = this.ids.get(key);
+		const kind = kindOf(exchange);
+		const name = nameOf(exchange, kind);
+		let id = this.ids[kind].get(name);
 		if (id === undefined) {
 			id = this.entries.length;
-			this.ids.set(key, id);
-			this.entries.push(this.entryFor(key, exchange));
+			this.ids[kind].set(name, id);
+			this.entries.push(this.entryFor(`${kind}:${name}`, exchange));
 		}
 		const entry = this.entries[id]!;
 		entry.exchanges.push(exchange.index);
@@ -98,14 +104,12 @@ export class ReceiverTally {
 			entry.sites.add(site);
 			if (entry.company === null) {
 				const owner = this.unknownBySite.get(site);
-				if (owner === undefined) this.unknownBySite.set(site, key);
-				else if (owner !== key) this.sharedSites.add(site);
+				if (owner === undefined) this.unknownBySite.set(site, id);
+				else if (owner !== id) this.sharedSites.add(site);
 			}
 		}
-		if (entry.company !== null && exchange.destination?.product) {
-			const product = destinationLabel(exchange.destination).detail;
-			if (product !== null) entry.products.add(product);
-		}
+		// Raw product names; whether one adds to the company's name is decided once, when ranked.
+		if (entry.company !== null && exchange.destination?.product) entry.products.add(exchange.destination.product);
 		return id;
 	}
 
@@ -174,8 +178,9 @@ export class ReceiverTally {
 
 function detailOf(entry: Entry): string | null {
 	if (entry.company === null) return entry.detail;
-	if (entry.products.size === 0) return null;
-	const products = [...entry.products];
+	const company = entry.company;
+	const products = [...new Set([...entry.products].map((product) => destinationLabel({ site: '', company, product }).detail).filter((d) => d !== null))];
+	if (products.length === 0) return null;
 	const more = products.length - PRODUCTS_SHOWN;
 	return products.slice(0, PRODUCTS_SHOWN).join(' · ') + (more > 0 ? ` · ${more} more` : '');
 }
