@@ -60,3 +60,24 @@ export function timeRange(times: Iterable<number>): { from: number; to: number }
 	}
 	return from === Infinity ? null : { from, to };
 }
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A time as a datetime-local input's value, to the second, in local time ("2024-05-01T10:00:05"). */
+export function toLocalInput(at: number): string {
+	const d = new Date(at);
+	return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/**
+ * A datetime-local input's value as a time; `end` takes the last millisecond of the minute or second it names, so a
+ * range typed to the second includes that whole second. NaN when the value is not a date and time.
+ */
+export function fromLocalInput(value: string, end = false): number {
+	const match = /^(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
+	if (!match) return NaN;
+	const [, y, mo, d, h, mi, s, ms] = match;
+	const at = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((ms ?? '0').padEnd(3, '0'))).getTime();
+	if (!end || ms !== undefined) return at;
+	return at + (s === undefined ? 59_999 : 999);
+}
