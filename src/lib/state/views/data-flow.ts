@@ -6,6 +6,7 @@
 import { FINDING_TYPES, type FindingType } from '../../core/model';
 import { typesMask } from '../../core/report/capture-index';
 import { ReceiverTally, type ExchangeFilter, type Receiver, type ViewedExchange } from './receivers';
+import { requestsText } from './text';
 import { typeLabel, typeTone, type TypeTone } from './type-labels';
 
 /** Receivers drawn by name; the rest are one "Other" node. */
@@ -42,10 +43,6 @@ export interface FlowModel {
 }
 
 const BITS = FINDING_TYPES.map((type) => typesMask([type]));
-
-export function requestsText(n: number): string {
-	return `${n.toLocaleString('en-US')} request${n === 1 ? '' : 's'}`;
-}
 
 export function dataFlow(exchanges: readonly ViewedExchange[], max = FLOW_RECEIVERS_MAX): FlowModel {
 	const tally = new ReceiverTally();

@@ -6,11 +6,9 @@
 import type { FindingType } from '../../core/model';
 import type { LeakedValue, LeakGroup } from '../../core/report/capture-index';
 import type { ExchangeFilter } from './receivers';
+import { countText } from './text';
 import { typeLabel, typeTone, type TypeTone } from './type-labels';
 
-/** Values shown per type at first, and how many more each "Show more" adds. */
-export const LEAKS_FIRST = 50;
-export const LEAKS_MORE = 200;
 /** Characters of a value shown in the list; the whole value (up to the index's 2,000) is in its tooltip. */
 export const VALUE_CHARS = 240;
 
@@ -42,10 +40,6 @@ export interface LeakRow {
 	requests: number;
 	occurrences: number;
 	filter: ExchangeFilter;
-}
-
-export function countText(n: number, one: string, many = `${one}s`): string {
-	return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 export function leakSections(groups: readonly LeakGroup[]): LeakSection[] {
@@ -96,9 +90,4 @@ export function leakRows(values: readonly LeakedValue[], shown: number): LeakRow
 			filter: { exchanges: value.exchanges }
 		};
 	});
-}
-
-/** How many the next "Show more" adds, or 0 when everything is shown. */
-export function nextPage(total: number, shown: number): number {
-	return Math.max(0, Math.min(LEAKS_MORE, total - shown));
 }

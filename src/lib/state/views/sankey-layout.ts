@@ -5,8 +5,9 @@
  */
 import { sankey, sankeyLinkHorizontal, type SankeyLink } from 'd3-sankey';
 import type { FindingType } from '../../core/model';
-import { requestsText, type FlowModel } from './data-flow';
+import type { FlowModel } from './data-flow';
 import type { ExchangeFilter } from './receivers';
+import { requestsText, shorten } from './text';
 import type { TypeTone } from './type-labels';
 
 export interface SankeyBox {
@@ -21,6 +22,8 @@ export interface SankeyBox {
 	textX: number;
 	textY: number;
 	anchor: 'start' | 'end';
+	/** Whether the label lies over the bands (a narrow chart), which wants a halo to stay readable. */
+	inside: boolean;
 	/** The whole name, for the tooltip and screen readers. */
 	name: string;
 	tone: TypeTone | null;
@@ -61,31 +64,33 @@ interface LinkExtra {
 const ROW = 30;
 const NODE_PADDING = 16;
 const NODE_WIDTH = 10;
-/** Average advance of a 12 px system-font character, to shorten labels before they overflow their margin. */
-const CHAR_WIDTH = 6.6;
-
-export function shorten(text: string, chars: number): string {
-	if (text.length <= chars) return text;
-	return chars <= 1 ? '…' : text.slice(0, chars - 1).trimEnd() + '…';
-}
+/** Below this width labels go inside the columns. */
+const NARROW = 560;
+/** A generous average advance of a 12 px system-font character (DejaVu Sans is wide), to shorten labels before they overflow. */
+const CHAR_WIDTH = 7.2;
 
 export function layoutFlows(model: FlowModel, width: number): SankeyLayout | null {
 	if (model.flows.length === 0 || width <= 0) return null;
 	const rows = Math.max(model.types.length, model.receivers.length);
 	const height = Math.max(200, rows * ROW);
-	// Labels get the margins; at 390 px that leaves a third of the width for the bands.
-	const margin = Math.round(Math.min(220, Math.max(96, width * 0.3)));
-	const withCounts = margin >= 150;
-	const chars = Math.floor((margin - 8) / CHAR_WIDTH);
+	// Wide: labels get the margins, outside the columns. Narrow (a phone): margins would leave the bands a sliver, so
+	// the columns go to the edges and labels sit inside them, over the bands, each side getting half the width.
+	const inside = width < NARROW;
+	const margin = inside ? 2 : Math.round(Math.min(220, Math.max(120, width * 0.3)));
+	const room = inside ? width / 2 - NODE_WIDTH - 12 : margin - 8;
+	const chars = Math.floor(room / CHAR_WIDTH);
+	const withCounts = chars >= 22;
 
 	const typeIndex = new Map(model.types.map((t, i) => [t.type, i]));
-	const nodes: (NodeExtra & { name: string; count: number; tone: TypeTone | null; filter: ExchangeFilter })[] = [
-		...model.types.map((t, i) => ({ key: `type:${t.type}`, side: 'type' as const, order: i, name: t.label, count: t.requests, tone: t.tone, filter: t.filter })),
+	// `name` is drawn (shortened when it must be), `full` adds the receiver's detail for the tooltip and screen readers.
+	const nodes: (NodeExtra & { name: string; full: string; count: number; tone: TypeTone | null; filter: ExchangeFilter })[] = [
+		...model.types.map((t, i) => ({ key: `type:${t.type}`, side: 'type' as const, order: i, name: t.label, full: t.label, count: t.requests, tone: t.tone, filter: t.filter })),
 		...model.receivers.map((r, i) => ({
 			key: `receiver:${r.key}`,
 			side: 'receiver' as const,
 			order: i,
-			name: r.detail ? `${r.name} (${r.detail})` : r.name,
+			name: r.name,
+			full: r.detail ? `${r.name} (${r.detail})` : r.name,
 			count: r.weight,
 			tone: null,
 			filter: r.filter
@@ -108,9 +113,11 @@ export function layoutFlows(model: FlowModel, width: number): SankeyLayout | nul
 	const boxes: SankeyBox[] = graph.nodes.map((node, i) => {
 		const source = nodes[i]!;
 		const left = source.side === 'type';
-		const name = `${source.name}: ${requestsText(source.count)}`;
+		const name = `${source.full}: ${requestsText(source.count)}`;
 		const count = source.count.toLocaleString('en-US');
 		const text = withCounts ? `${shorten(source.name, chars - count.length - 1)} ${count}` : shorten(source.name, chars);
+		// Types' labels go left of their column when outside, receivers' right; inside, the other way round.
+		const labelLeft = left !== inside;
 		return {
 			key: source.key,
 			side: source.side,
@@ -119,9 +126,10 @@ export function layoutFlows(model: FlowModel, width: number): SankeyLayout | nul
 			y0: node.y0!,
 			y1: node.y1!,
 			text,
-			textX: left ? node.x0! - 6 : node.x1! + 6,
+			textX: labelLeft ? node.x0! - 6 : node.x1! + 6,
 			textY: (node.y0! + node.y1!) / 2,
-			anchor: left ? 'end' : 'start',
+			anchor: labelLeft ? 'end' : 'start',
+			inside,
 			name: source.side === 'receiver' ? `${name} with personal data` : name,
 			tone: source.tone,
 			filter: source.filter

@@ -6,6 +6,7 @@
 import { FINDING_TYPES } from '../../core/model';
 import { typesMask, typesOfMask } from '../../core/report/capture-index';
 import { ReceiverTally, type Receiver, type ViewedExchange } from './receivers';
+import { requestsText } from './text';
 import { isIdentifierType, typeLabel } from './type-labels';
 
 export const LANES_MAX = 12;
@@ -141,7 +142,7 @@ export function binAt(timeline: Timeline, fraction: number): number {
 
 /** "12 requests, 3 with personal data: IMEI, Visited pages; 2 with an identifier" */
 export function binText(bin: TimelineBin): string {
-	let text = `${bin.requests.toLocaleString('en-US')} request${bin.requests === 1 ? '' : 's'}`;
+	let text = requestsText(bin.requests);
 	if (bin.found === 0) return `${text}, no personal data`;
 	text += `, ${bin.found.toLocaleString('en-US')} with personal data: ${typesOfMask(bin.types).map(typeLabel).join(', ')}`;
 	if (bin.identifiers > 0) text += `; ${bin.identifiers.toLocaleString('en-US')} with an identifier`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_TYPES, type FindingType } from '../../../../src/lib/core/model';
 import { dataFlow } from '../../../../src/lib/state/views/data-flow';
-import { layoutFlows, shorten } from '../../../../src/lib/state/views/sankey-layout';
+import { layoutFlows } from '../../../../src/lib/state/views/sankey-layout';
+import { shorten } from '../../../../src/lib/state/views/text';
 import { exchanges, random, times, type Shape } from './helpers';
 
 const flows = (shapes: Shape[], max?: number) => {
@@ -90,8 +91,10 @@ describe('sankey layout', () => {
 			expect(node.x1).toBeLessThanOrEqual(width);
 			expect(node.y0).toBeGreaterThanOrEqual(0);
 			expect(node.y1).toBeLessThanOrEqual(layout.height);
-			// Labels sit outside the columns and are shortened to fit the margin.
-			expect(node.text.length * 6.6).toBeLessThanOrEqual(node.anchor === 'end' ? node.textX : width - node.textX);
+			// Labels are shortened to fit: outside the columns on a wide chart, inside them (half the width each) on a narrow one.
+			const room = node.anchor === 'end' ? node.textX : width - node.textX;
+			expect(node.text.length * 7.2).toBeLessThanOrEqual(node.inside ? Math.min(room, width / 2) : room);
+			expect(node.inside).toBe(width < 560);
 		}
 		expect(Math.max(...types.map((n) => n.x1))).toBeLessThan(Math.min(...receivers.map((n) => n.x0)));
 		expect(layout.bands.map((b) => [b.name, b.d.startsWith('M')])).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakedValue, LeakGroup } from '../../../../src/lib/core/report/capture-index';
-import { LEAKS_FIRST, LEAKS_MORE, leakRows, leakSections, nextPage, VALUE_CHARS } from '../../../../src/lib/state/views/leaks';
+import { leakRows, leakSections, VALUE_CHARS } from '../../../../src/lib/state/views/leaks';
+import { nextPage, PAGE_FIRST, PAGE_MORE } from '../../../../src/lib/state/views/paging';
 
 const value = (text: string, exchanges: number[], occurrences = exchanges.length, truncated = false): LeakedValue => ({ value: text, exchanges, occurrences, truncated });
 const group = (type: LeakGroup['type'], values: LeakedValue[], unlisted: LeakGroup['unlisted'] = { values: 0, exact: true, occurrences: 0 }): LeakGroup => ({ type, values, unlisted });
@@ -40,14 +41,14 @@ describe('what leaked', () => {
 	it('shows a page of rows, each filtering by its requests, long values cut with the whole in reserve', () => {
 		const long = 'q'.repeat(VALUE_CHARS + 10);
 		const values = [value(long, [3, 4], 9), ...Array.from({ length: 300 }, (_, i) => value(`v${i}`, [i]))];
-		const rows = leakRows(values, LEAKS_FIRST);
-		expect(rows).toHaveLength(LEAKS_FIRST);
+		const rows = leakRows(values, PAGE_FIRST);
+		expect(rows).toHaveLength(PAGE_FIRST);
 		expect(rows[0]).toMatchObject({ text: long.slice(0, VALUE_CHARS), full: long, requests: 2, occurrences: 9, filter: { exchanges: [3, 4] } });
 		expect(rows[1]).toMatchObject({ text: 'v0', full: null });
 	});
 
 	it.each([
-		[301, 50, LEAKS_MORE],
+		[301, 50, PAGE_MORE],
 		[301, 250, 51],
 		[301, 301, 0],
 		[10, 50, 0]
