@@ -70,14 +70,14 @@ export function toLocalInput(at: number): string {
 }
 
 /**
- * A datetime-local input's value as a time; `end` takes the last millisecond of the minute or second it names, so a
- * range typed to the second includes that whole second. NaN when the value is not a date and time.
+ * A datetime-local input's value as a time; `end` takes the last millisecond of the second it names, so a range typed
+ * to the second includes that whole second. Browsers drop ":00" seconds from the value, so a value without seconds
+ * names second 0, not the whole minute. NaN when the value is not a date and time.
  */
 export function fromLocalInput(value: string, end = false): number {
 	const match = /^(\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
 	if (!match) return NaN;
 	const [, y, mo, d, h, mi, s, ms] = match;
 	const at = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((ms ?? '0').padEnd(3, '0'))).getTime();
-	if (!end || ms !== undefined) return at;
-	return at + (s === undefined ? 59_999 : 999);
+	return end && ms === undefined ? at + 999 : at;
 }
