@@ -128,6 +128,8 @@ export function timeTicks(from: number, to: number, max: number, locale?: string
 		advance(d, step);
 	}
 	if (ats.length > limit) ats.length = limit;
+	// A range shorter than the smallest step (every request in one second) still says when it was.
+	if (ats.length === 0) ats.push(from);
 	const format = labelFormat(step.unit, locale);
 	const subDay = step.unit === 'second' || step.unit === 'minute' || step.unit === 'hour';
 	const dayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' });

@@ -35,6 +35,11 @@ describe('time axis', () => {
 		]);
 	});
 
+	it('names the moment of a range shorter than a second', () => {
+		const at = local(2024, 5, 1, 10, 0, 5) + 250;
+		expect(timeTicks(at, at + 10, 6, 'en-GB')).toEqual([{ at, label: '10:00:05', date: '1 May' }]);
+	});
+
 	it('gives no more ticks than fit, even on a tiny chart', () => {
 		expect(timeTicks(local(2024, 5, 1), local(2024, 5, 1, 0, 0, 59), 1).length).toBeLessThanOrEqual(1);
 	});
