@@ -82,10 +82,6 @@ export class ReceiverTally {
 	private readonly sharedSites = new Set<string>();
 	private maxIndex = -1;
 
-	get size(): number {
-		return this.entries.length;
-	}
-
 	add(exchange: ViewedExchange, weight: number): number {
 		const kind = kindOf(exchange);
 		const name = nameOf(exchange, kind);
