@@ -21,9 +21,9 @@ export async function allRowTexts(page: Page): Promise<string[]> {
 	await list.waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
 	return list.evaluate(async (element) => {
 		const seen = new Map<number, { order: number; text: string }>();
-		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		// No helper functions inside: tsx (the screenshots script) would wrap them in a __name() the page does not have.
 		element.scrollTop = 0;
-		await frame();
+		await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		for (let guard = 0; guard < 10_000; guard++) {
 			for (const row of element.querySelectorAll<HTMLElement>('[data-testid="exchange-row"]')) {
 				const top = row.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop;
@@ -31,7 +31,7 @@ export async function allRowTexts(page: Page): Promise<string[]> {
 			}
 			if (element.scrollTop + element.clientHeight >= element.scrollHeight - 1) break;
 			element.scrollTop += element.clientHeight;
-			await frame();
+			await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		}
 		return [...seen.values()].sort((a, b) => a.order - b.order).map((row) => row.text);
 	});
@@ -41,14 +41,13 @@ export async function allRowTexts(page: Page): Promise<string[]> {
 export async function clickRequest(page: Page, index: number, position = index): Promise<void> {
 	const list = byTestId(page, 'request-list');
 	const found = await list.evaluate(async (element, [at, wanted]) => {
-		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		const rowHeight = element.querySelector<HTMLElement>('[data-testid="exchange-row"]')?.offsetHeight ?? 64;
 		// A long jump is taken in a few scrolls, as a wheel or a dragged scrollbar would: the list renders as it goes.
 		for (let attempt = 0; attempt < 20; attempt++) {
 			if (element.querySelector(`[data-testid="exchange-row"][data-index="${wanted}"]`)) return true;
 			element.scrollTop = Math.max(0, at * rowHeight - element.clientHeight / 2);
 			element.dispatchEvent(new Event('scroll'));
-			await frame();
+			await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		}
 		return false;
 	}, [position, index] as const);
