@@ -15,6 +15,7 @@ export const BROWSER_WORKSPACE_ID = 'browser-workspace-20000';
 const LONG_TASK_TARGET_MS = 50;
 const SEARCH_TARGET_MS = 300;
 const OVERVIEW_TARGET_MS = 200;
+const SANKEY_TARGET_MS = 200;
 /** The search box waits this long after the last key before it asks (FilterBar's SEARCH_DELAY_MS). */
 const TYPING_DELAY_MS = 150;
 
@@ -24,6 +25,8 @@ export interface StepResult {
 	ms: number;
 	longestTaskMs: number;
 	pass: boolean;
+	/** Measured without a target of its own. */
+	informational?: boolean;
 }
 
 export interface BrowserWorkspaceResult {
@@ -122,10 +125,11 @@ export async function runBrowserWorkspace(): Promise<BrowserWorkspaceResult> {
 		);
 		await page.locator('[data-testid="clear-filters"]').click();
 		await waitForCount(page, '20,000 of 20,000');
+		// The issue sets a target for the Sankey (drawn within 200 ms); the other views are measured and reported.
 		for (const view of ['flow', 'leaks', 'identifiers', 'timeline']) {
 			const tab = page.locator(`[data-testid="view-tab-${view}"]`);
-			if ((await tab.count()) === 0) continue;
-			steps.push(await step(page, `open the ${view} view`, () => tab.click(), () => page.waitForSelector(`#view-panel-${view} > *`)));
+			const result = await step(page, `open the ${view} view`, () => tab.click(), () => page.waitForSelector(`#view-panel-${view} > *`));
+			steps.push(view === 'flow' ? { ...result, pass: result.ms <= SANKEY_TARGET_MS } : { ...result, pass: true, informational: true });
 		}
 		await context.close();
 		return { fileBytes: har.length, overviewMs, steps, pass: overviewMs <= OVERVIEW_TARGET_MS && steps.every((s) => s.pass) };
@@ -137,12 +141,12 @@ export function browserWorkspaceSection(r: BrowserWorkspaceResult, m: Machine): 
 		`<!-- bench:${BROWSER_WORKSPACE_ID} -->`,
 		'### Chromium: finding one’s way through 20,000 requests',
 		'',
-		`A generated capture of 20,000 requests to four receivers (${(r.fileBytes / 1024 / 1024).toFixed(0)} MB), loaded in the production build at 1440 × 900. Each step is timed from the action to its visible result, and every main-thread task over 50 ms during it is recorded (PerformanceObserver). Targets: no task over ${LONG_TASK_TARGET_MS} ms in any step; a search answers within ${SEARCH_TARGET_MS} ms; the overview renders within ${OVERVIEW_TARGET_MS} ms of the report arriving.`,
+		`A generated capture of 20,000 requests to four receivers (${(r.fileBytes / 1024 / 1024).toFixed(0)} MB), loaded in the production build at 1440 × 900. Each step is timed from the action to its visible result, and every main-thread task over 50 ms during it is recorded (PerformanceObserver). Targets (issue #12): no task over ${LONG_TASK_TARGET_MS} ms while scrolling, filtering, searching or opening a request; a search answers within ${SEARCH_TARGET_MS} ms; the overview renders within ${OVERVIEW_TARGET_MS} ms of the report arriving, the Sankey within ${SANKEY_TARGET_MS} ms of opening its view. The other views are measured for reference.`,
 		'',
 		'| step | time | longest main-thread task | result |',
 		'| --- | --- | --- | --- |',
 		`| overview rendered after the report arrived | ${r.overviewMs.toFixed(0)} ms | — | ${r.overviewMs <= OVERVIEW_TARGET_MS ? 'PASS' : 'FAIL'} |`,
-		...r.steps.map((s) => `| ${s.name} | ${s.ms.toFixed(0)} ms | ${s.longestTaskMs.toFixed(0)} ms | ${s.pass ? 'PASS' : 'FAIL'} |`),
+		...r.steps.map((s) => `| ${s.name} | ${s.ms.toFixed(0)} ms | ${s.longestTaskMs.toFixed(0)} ms | ${s.informational ? 'measured (no target)' : s.pass ? 'PASS' : 'FAIL'} |`),
 		'',
 		`One run. ${m.date}, Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memory} RAM, ${m.os}.`,
 		`<!-- /bench:${BROWSER_WORKSPACE_ID} -->`
