@@ -6,7 +6,8 @@
 import type { Analysis, DecodedPart, ExchangeReport, Report } from '../core/model';
 import type { KnownValue } from '../core/classify/known-values';
 import type { UserTrackerList } from '../core/classify/destinations/user-list';
-import type { LeakGroup, SearchHit } from '../core/report/capture-index';
+import { typesMask, type LeakGroup, type SearchHit } from '../core/report/capture-index';
+import { facetsOf, type Facets } from '../core/report/facets';
 import type { ExchangeQuery } from '../core/report/exchange-query';
 import type { ExchangeSource } from '../core/report/exchange-source';
 
@@ -19,7 +20,11 @@ export type ExchangeOverview = Omit<ExchangeReport, 'findings'> & {
 	/** The finding types it carried, as a CaptureIndex mask (`typesOfMask` lists them). */
 	types: number;
 };
-export type ReportOverview = Omit<Report, 'exchanges'> & { exchanges: ExchangeOverview[] };
+export type ReportOverview = Omit<Report, 'exchanges'> & {
+	exchanges: ExchangeOverview[];
+	/** The filter bar's choices with their counts, counted in the worker. */
+	facets: Facets;
+};
 
 /** What the user set up for every analysis: their own identifiers and imported tracker lists. */
 export interface AnalysisSettings {
@@ -58,7 +63,8 @@ export function overviewOf(analysis: Analysis): ReportOverview {
 	const { report } = analysis;
 	return {
 		...report,
-		exchanges: report.exchanges.map(({ findings: _findings, ...rest }, i) => ({ ...rest, findingCount: analysis.findingCount(i), types: analysis.index?.typesMask(i) ?? 0 }))
+		exchanges: report.exchanges.map(({ findings: _findings, ...rest }, i) => ({ ...rest, findingCount: analysis.findingCount(i), types: analysis.index?.typesMask(i) ?? 0 })),
+		facets: facetsOf(report.exchanges, (i) => analysis.index?.typesMask(i) ?? typesMask(report.exchanges[i]?.findings.map((f) => f.type) ?? []))
 	};
 }
 

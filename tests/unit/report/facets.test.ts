@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetsOf } from '../../../src/lib/state/facets';
+import { facetsOf as facetsOfIndexed } from '../../../src/lib/core/report/facets';
 import { typesMask } from '../../../src/lib/core/report/capture-index';
 import type { ExchangeOverview } from '../../../src/lib/workers/protocol';
 
@@ -8,6 +8,8 @@ function overview(index: number, fields: Partial<ExchangeOverview>): ExchangeOve
 }
 const google = { site: 'google.com', company: 'Google', product: null, category: 'analytics' as const, source: 't' };
 const sensors = { site: 'sensorsdata.cn', company: null, product: 'Sensors Analytics SDK', category: 'analytics' as const, source: 't' };
+
+const facetsOf = (list: ExchangeOverview[]) => facetsOfIndexed(list, (i) => list[i]!.types);
 
 describe('filter choices', () => {
 	const facets = facetsOf([
