@@ -10,9 +10,11 @@ import { measureIsolated } from './isolated';
 import { BROWSER_DROP_ID, browserDropSection, runBrowserDrop } from './browser-drop';
 import { BROWSER_LARGE_ID, browserLargeSection, runBrowserLarge } from './browser-large';
 import { BROWSER_WORKSPACE_ID, browserWorkspaceSection, runBrowserWorkspace } from './browser-workspace';
+import { ACCURACY_ID, accuracyDocument, runAccuracy } from './accuracy';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = resolve(here, '../../docs/PERFORMANCE.md');
+const accuracyPath = resolve(here, '../../docs/ACCURACY.md');
 const DOC_HEAD = `# Performance
 
 Measured by \`npm run bench\` (tests/bench/). Each benchmark times Telltale against a minimal baseline doing
@@ -30,7 +32,7 @@ async function main(filter: string | undefined): Promise<number> {
 		const mod = (await import(pathToFileURL(join(here, file)).href)) as { benchmarks?: Benchmark[] };
 		for (const bench of mod.benchmarks ?? []) if (!filter || bench.id.includes(filter)) benches.push({ file, bench });
 	}
-	if (benches.length === 0 && !(filter && (BROWSER_DROP_ID.includes(filter) || BROWSER_LARGE_ID.includes(filter) || BROWSER_WORKSPACE_ID.includes(filter)))) {
+	if (benches.length === 0 && !(filter && (BROWSER_DROP_ID.includes(filter) || BROWSER_LARGE_ID.includes(filter) || BROWSER_WORKSPACE_ID.includes(filter) || ACCURACY_ID.includes(filter)))) {
 		process.stderr.write(`no benchmark matches ${filter ?? '(none found)'}\n`);
 		return 1;
 	}
@@ -46,6 +48,18 @@ async function main(filter: string | undefined): Promise<number> {
 	process.stdout.write(`\n${formatTable(results)}\n\n${m.date} · Node ${m.node} · ${m.cpu} (${m.cores} cores) · ${m.os}\n`);
 	const sections = results.map((r) => ({ id: r.id, text: markdownSection(r, m) }));
 	let browserPass = true;
+	// Accuracy is not timed: two corpora scored apart, written to docs/ACCURACY.md.
+	if (!filter || ACCURACY_ID.includes(filter)) {
+		const corpora = runAccuracy();
+		for (const c of corpora) {
+			process.stdout.write(
+				`accuracy, ${c.name}: ${c.cases} cases, ${c.sdks} SDKs; recall ${(100 * c.score.recall).toFixed(1)}%, precision ${(100 * c.score.precision).toFixed(1)}%, company ${(100 * c.score.companyAccuracy).toFixed(1)}%, ${c.score.forbidden.length} forbidden: ${c.pass ? 'PASS' : 'FAIL'}\n`
+			);
+		}
+		browserPass &&= corpora.every((c) => c.pass);
+		writeFileSync(accuracyPath, accuracyDocument(corpora, m));
+		process.stdout.write(`updated ${accuracyPath}\n`);
+	}
 	// The Chromium benchmark is asynchronous and needs the production build; it runs after the Node ones.
 	if (!filter || BROWSER_DROP_ID.includes(filter)) {
 		process.stdout.write(`running ${BROWSER_DROP_ID} (Chromium, production build)…\n`);
