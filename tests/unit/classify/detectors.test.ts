@@ -140,7 +140,11 @@ table('secrets', [
 	['password (masked)', { password: 'hunter22' }, 'auth.secret', 'hu…22 (8 chars)'],
 	['JWT anywhere', { x: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJlc2lnbmF0dXJl' }, 'auth.secret', 'eyJhbG…dXJl (66 chars)'],
 	['no: app key in Basic with empty password', { authorization: 'Basic WU9VUl9XUklURV9LRVk6' }, 'auth.secret', null],
-	['no: Mixpanel project token', { token: '6972694b7ac6ab6b6e0f9b4e7b0a1c2d' }, 'auth.secret', null]
+	['no: Mixpanel project token', { token: '6972694b7ac6ab6b6e0f9b4e7b0a1c2d' }, 'auth.secret', null],
+	// An analytics SDK's visit number (GrowingIO sessionId, Facebook _session_id) is not a login: public corpus cases.
+	['no: a session UUID in a body', { sessionId: '6f1c2b7e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' }, 'auth.secret', null],
+	['no: a numeric session id in a body', { session_id: '1700000000123' }, 'auth.secret', null],
+	['still: an opaque session token in a body', { sessionId: 'a8Fk2LmQ9zXw7PqR4tYv' }, 'auth.secret', 'a8Fk2L…4tYv (20 chars)']
 ]);
 
 table('user-ids', [

@@ -24,6 +24,14 @@ const SECRET_KEYS = new Set([
 const SESSION_WORDS = ['session', 'sess', 'auth', 'token', 'jwt', 'login', 'sid'];
 const JWT = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*$/;
 
+/** Keys under which analytics SDKs number a visit (GrowingIO `sessionId`, Facebook `_session_id`, Chartboost `session_id`). */
+const SESSION_ID_KEYS = new Set(['sessionid', 'sessid']);
+/**
+ * A UUID or a number under such a key outside a cookie counts visits; it logs nobody in. Reported as a secret it
+ * was a false alarm at high confidence on most analytics payloads (public corpus), so it is not a finding.
+ */
+const VISIT_NUMBER = /^(?:[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}|\d{1,20})$/i;
+
 /** What a scheme-prefixed credential or a JSON Web Token starts with (long enough to be reported under any key). */
 const CREDENTIAL_START = /^(?:eyJ|(?:Bearer|Basic|Digest|Token|OAuth|MAC|Hawk)\s)/i;
 
@@ -43,6 +51,7 @@ export const secrets: Detector = {
 		const out: Occurrence[] = [];
 		const scheme = /^(Bearer|Basic|Digest|Token|OAuth|MAC|Hawk)\s+\S/i.exec(value);
 		if (scheme && /^basic$/i.test(scheme[1]!) && isKeyOnlyBasic(value)) return out;
+		if (SESSION_ID_KEYS.has(k) && ctx.partKind !== 'cookie' && VISIT_NUMBER.test(value)) return out;
 		if (SECRET_KEYS.has(k) || (ctx.partKind === 'cookie' && SESSION_WORDS.some((w) => ctx.keyWords.includes(w) || k.endsWith(w)))) {
 			const what = scheme ? `${scheme[1]} credentials` : k === 'cookie' ? 'cookies' : k.includes('pass') || k === 'pwd' || k === 'pin' ? 'a password' : 'a session token';
 			if (value.length >= 6) out.push(finding(node, 'auth.secret', maskSecret(value), 'high', `${what}, ${keyLabel(ctx.key)} (shown masked)`));
