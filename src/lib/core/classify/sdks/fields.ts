@@ -36,6 +36,9 @@ export const KEY_FOR_TYPE: Readonly<Record<FindingType, string>> = {
 	'auth.secret': 'access_token'
 };
 
+/** The detector id of findings an adapter's field spec reports itself (FieldSpec.report). */
+export const SDK_FIELDS_DETECTOR = 'sdk-fields';
+
 export function judgedKey(spec: FieldSpec): string {
 	return spec.as ?? KEY_FOR_TYPE[spec.type];
 }
