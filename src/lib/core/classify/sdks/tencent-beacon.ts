@@ -1,7 +1,7 @@
 /**
  * Tencent Beacon (灯塔), the event reporting SDK com.tencent.beacon.
  * Sources:
- *  - the SDK's reporting hosts *.beacon.qq.com
+ *  - the SDK's reporting hosts *.beacon.qq.com (no public document found: a URL is still owed)
  */
 import type { SdkAdapter } from './adapter';
 

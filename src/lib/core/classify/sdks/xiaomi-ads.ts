@@ -1,7 +1,7 @@
 /**
  * Xiaomi Ads, the MIUI ad platform (system ads through com.miui.systemAdSolution, the com.xiaomi.ad SDK in apps).
  * Sources:
- *  - hosts api.ad.xiaomi.com and globalapi.ad.xiaomi.com, seen in MIUI system ads traffic (no public document of the SDK found)
+ *  - hosts api.ad.xiaomi.com and globalapi.ad.xiaomi.com, seen in MIUI system ads traffic (no public document found: a URL is still owed)
  */
 import type { SdkAdapter } from './adapter';
 

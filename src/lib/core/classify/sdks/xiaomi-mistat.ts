@@ -2,6 +2,7 @@
  * Xiaomi MiStat (小米统计), the mobile statistics SDK com.xiaomi.mistatistic.sdk.
  * Sources:
  *  - upload endpoint data.mistat[.intl|.india|.rus].xiaomi.com, seen in MIUI apps and in public DNS blocklists
+ *    (no public document found: a URL is still owed)
  */
 import type { SdkAdapter } from './adapter';
 
