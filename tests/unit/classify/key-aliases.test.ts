@@ -6,9 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
-import type { Finding, FindingType } from '../../../src/lib/core/model';
+import type { DecodedNode, Finding, FindingType } from '../../../src/lib/core/model';
 import { parseMobileUserAgent } from '../../../src/lib/core/classify/detectors/user-agent';
-import { firebaseField } from '../../../src/lib/core/classify/detectors/firebase-fields';
+import { numberedField } from '../../../src/lib/core/classify/sdks/fields';
+import { firebase } from '../../../src/lib/core/classify/sdks/firebase';
+
+const firebaseField = (key: string, chain: string[], siblings: ReadonlyMap<string, DecodedNode> | null) => numberedField(firebase, key, chain, siblings);
 import { findingsOf, harBytes } from './helpers';
 
 type Request = { url: string; headers?: Record<string, string>; body?: string; mimeType?: string };
@@ -71,12 +74,12 @@ describe('Firebase app-measurement fields', () => {
 	it.each(bundle)('bundle field %s', (key, as, meaning) => {
 		const hit = firebaseField(key, ['1'], null);
 		if (meaning === null) expect(hit).toBeNull();
-		else expect(hit?.field).toEqual({ as, meaning });
+		else expect({ as: hit?.as, note: hit?.note }).toEqual({ as, note: `Firebase ${meaning}` });
 	});
 	it('names an event parameter by its sibling field 1, and a reserved one by its meaning', () => {
 		const siblings = (name: string) => new Map([['1', { path: 'p', kind: 'text' as const, text: name }]]);
-		expect(firebaseField('2', ['1', '2', '1'], siblings('search_term'))?.field.as).toBe('search_term');
-		expect(firebaseField('2', ['1', '2', '1'], siblings('_sn'))?.field.as).toBe('screen_name');
+		expect(firebaseField('2', ['1', '2', '1'], siblings('search_term'))?.as).toBe('search_term');
+		expect(firebaseField('2', ['1', '2', '1'], siblings('_sn'))?.as).toBe('screen_name');
 		expect(firebaseField('2', ['1', '2', '1'], siblings('not a name'))).toBeNull();
 		expect(firebaseField('14', ['1', '2'], null)).toBeNull();
 	});

@@ -1,7 +1,8 @@
 /**
  * Who received an exchange: host → site (eTLD+1) → company, product and category from the host lists
- * (the user's own lists > Telltale's overlay > AdGuard companiesdb > Exodus Privacy), refined by SDK fingerprints
- * read from the payload's shape, which name the SDK even when it is self-hosted on a first-party host.
+ * (the user's own lists > Telltale's overlay, which holds the SDK adapters' hosts > AdGuard companiesdb > Exodus
+ * Privacy), refined by the SDK adapters' fingerprints read from the payload's shape, which name the SDK even when
+ * it is self-hosted on a first-party host.
  *
  * A bare payload (no host) gets a destination only when a fingerprint names the SDK; its `host` and `site` are ''
  * and its company is null, because nothing says who received it (the source names who made the SDK).
@@ -10,8 +11,9 @@ import type { DecodedPart, Destination, DestinationCategory, Exchange } from '..
 import { siteOf, type SiteInfo } from './destinations/site';
 import { lookupHost, type HostVerdict } from './destinations/host-lists';
 import { saysLittle } from './destinations/categories';
-import { matchFingerprint, shapeOf, type FingerprintMatch } from './destinations/fingerprints/index';
+import { matchFingerprint, shapeOf, type FingerprintMatch } from './sdks/match';
 import type { UserTrackerList } from './destinations/user-list';
+import type { SdkAdapter } from './sdks/adapter';
 import { boundedMemo } from '../bounded-memo';
 
 export interface DestinationOptions {
@@ -23,8 +25,8 @@ export function destinationOf(host: string | null, parts: readonly DecodedPart[]
 	const fingerprint = matchFingerprint(shapeOf(parts, exchange));
 	if (host === null || host.trim() === '') {
 		if (!fingerprint) return null;
-		const { product, vendor, category } = fingerprint.fingerprint;
-		return { host: '', site: '', company: null, product, category, source: `fingerprint: ${fingerprint.evidence} (${product}, made by ${vendor})` };
+		const { name, category } = fingerprint.adapter;
+		return { host: '', site: '', company: null, product: name, category, source: `fingerprint: ${fingerprint.evidence} (${name}, ${madeBy(fingerprint.adapter)})` };
 	}
 	return destinationOfHost(siteOfHost(host), fingerprint, exchange, options);
 }
@@ -60,14 +62,19 @@ function destinationOfHost(info: SiteInfo, fingerprint: FingerprintMatch | null,
 	const listed: DestinationCategory = verdict?.category ?? 'unknown';
 	if (!fingerprint) return destination(info, verdict!.company, verdict!.product, listed, verdict!.source);
 
-	const sdk = fingerprint.fingerprint;
+	const sdk = fingerprint.adapter;
 	const company = verdict?.company ?? null;
 	// Without a company for the host, who made the SDK is all the report can honestly name; it goes in the source,
 	// not in `company`, which says who received the data (a self-hosted SDK sends to whoever runs the host).
-	const hosting = company === null ? `made by ${sdk.vendor}, on a host no list knows` : sameCompany(company, sdk.vendor) ? `sent to ${company}` : `self-hosted by ${company}`;
-	const fingerprintSource = `fingerprint: ${fingerprint.evidence} (${sdk.product}, ${hosting})`;
+	const hosting =
+		company === null ? `${madeBy(sdk)}, on a host no list knows` : sdk.company !== null && sameCompany(company, sdk.company) ? `sent to ${company}` : `self-hosted by ${company}`;
+	const fingerprintSource = `fingerprint: ${fingerprint.evidence} (${sdk.name}, ${hosting})`;
 	const category = verdict && !saysLittle(listed) ? listed : sdk.category;
-	return destination(info, company, sdk.product, category, verdict ? `${verdict.source}; ${fingerprintSource}` : fingerprintSource);
+	return destination(info, company, sdk.name, category, verdict ? `${verdict.source}; ${fingerprintSource}` : fingerprintSource);
+}
+
+function madeBy(sdk: SdkAdapter): string {
+	return sdk.company === null ? 'maker unnamed' : `made by ${sdk.company}`;
 }
 
 /**

@@ -6,15 +6,18 @@
  * of the same node is dropped, and so is an identifier whose value is a JSON object or array (structure-text.ts).
  */
 import { FINDING_TYPES, type DecodedNode, type DecodedPart, type Exchange, type Finding, type Occurrence, type PartKind } from '../model';
-import type { DetectContext, Detector, DetectorGate, ExchangeContext } from './detectors/detector';
+import { finding, type DetectContext, type Detector, type DetectorGate, type ExchangeContext } from './detectors/detector';
 import { DETECTORS } from './detectors/index';
-import { keyWords, normalizeKey } from './detectors/key-hints';
+import { isPlaceholder, keyWords, normalizeKey } from './detectors/key-hints';
 import { aliasScope, keyAlias, type AliasScope } from './detectors/key-aliases';
 import { USER_AGENT_FIELD_DETECTOR, USER_AGENT_HEADER_DETECTOR } from './detectors/user-agent-devices';
 import { encodesStructure, isStructureText } from './detectors/structure-text';
 import { isIdentifierType } from './correlate';
 import { FindingSet } from './finding-set';
 import { isReadable } from '../shared/text';
+import type { FieldSpec } from './sdks/adapter';
+import { SDK_FIELDS_DETECTOR } from './sdks/fields';
+import { withoutSdkConstants } from './sdks/constants';
 
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
 const MAX_SCALAR = 64 * 1024;
@@ -36,6 +39,8 @@ interface Frame {
 	partKind: PartKind;
 	/** Types already found on the leaf this layer decodes: its decoded form is the same fact, not a new one. */
 	found: ReadonlySet<Finding['type']> | null;
+	/** The nodes are the elements of an array: their positions mean something to SDKs that send arrays by position. */
+	indexed: boolean;
 }
 
 /**
@@ -60,6 +65,7 @@ export function exchangeFindings(
 	while (stack.length > 0) {
 		const frame = stack[stack.length - 1]!;
 		const node = frame.nodes[frame.next++]!;
+		const index = frame.indexed ? frame.next - 1 : null;
 		if (frame.next >= frame.nodes.length) stack.pop();
 		// Array elements keep the array's key: `imei: ["…", "…"]` are both IMEIs.
 		const key = frame.ownKeys && typeof node.key === 'string' ? node.key : frame.key;
@@ -71,7 +77,7 @@ export function exchangeFindings(
 			const plausible = kind !== 'text' || !node.codec || isReadable(text ?? '');
 			if (plausible && (text?.length ?? 0) <= MAX_SCALAR) {
 				const value = kind === 'text' && text !== undefined ? text.trim() : null;
-				here = detectNode(node, value, key, frame, ex, plan, scope);
+				here = detectNode(node, value, key, index, frame, ex, plan, scope);
 				if (here.length > 0 && frame.found !== null && frame.found.size > 0) here = here.filter((f) => !frame.found!.has(f.type));
 				into.addAll(here);
 			}
@@ -93,10 +99,10 @@ export function exchangeFindings(
 		}
 		if (hasChildren) {
 			const siblings = kind === 'object' ? new SiblingMap(children) : null;
-			stack.push({ nodes: children, next: 0, key, ownKeys: true, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind, found: null });
+			stack.push({ nodes: children, next: 0, key, ownKeys: true, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind, found: null, indexed: kind === 'array' });
 		}
 	}
-	return withoutUserAgentRepeats(into.list());
+	return withoutSdkConstants(withoutUserAgentRepeats(into.list()), exchange, parts);
 }
 
 function single(
@@ -108,7 +114,7 @@ function single(
 	partKind: PartKind,
 	found: ReadonlySet<Finding['type']> | null
 ): Frame {
-	return { nodes: [node], next: 0, key, ownKeys: false, keyChain, siblings, url, partKind, found };
+	return { nodes: [node], next: 0, key, ownKeys: false, keyChain, siblings, url, partKind, found, indexed: false };
 }
 
 const NO_WORDS: readonly string[] = [];
@@ -180,11 +186,20 @@ function keyInfo(plan: Plan, key: string, header: boolean): KeyInfo {
 	return info;
 }
 
-/** `value`: the node's text trimmed, or null when it is not a text node. */
-function detectNode(node: DecodedNode, value: string | null, ownKey: string | null, frame: Frame, exchange: ExchangeContext, plan: Plan, scope: AliasScope): Occurrence[] {
+/** `value`: the node's text trimmed, or null when it is not a text node; `index`: its position in an array, else null. */
+function detectNode(
+	node: DecodedNode,
+	value: string | null,
+	ownKey: string | null,
+	index: number | null,
+	frame: Frame,
+	exchange: ExchangeContext,
+	plan: Plan,
+	scope: AliasScope
+): Occurrence[] {
 	let key = ownKey;
 	let info = key === null ? plan.noKey : keyInfo(plan, key, frame.partKind === 'header');
-	const alias = key === null ? null : keyAlias(key, info.normKey, frame.keyChain, frame.siblings, frame.partKind, scope);
+	const alias = key === null ? null : keyAlias(key, info.normKey, frame.keyChain, frame.siblings, frame.partKind, scope, value, index);
 	if (alias) {
 		key = alias.label;
 		info = keyInfo(plan, alias.as, false);
@@ -216,10 +231,24 @@ function detectNode(node: DecodedNode, value: string | null, ownKey: string | nu
 			found.push(f);
 		}
 	}
+	if (alias?.spec?.report) found = withReportedField(found, node, value, alias.label, alias.spec);
 	if (found.length > 0) found = withoutStructureIdentifiers(found, node);
 	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
 	if (alias) for (const f of found) f.reason = `${f.reason} (${alias.note})`;
 	return found;
+}
+
+/**
+ * A field an SDK adapter maps to a type no key of the detectors' vocabulary reads (a position in an array): when the
+ * detectors found nothing of that type, the adapter's own check decides, at the confidence it states.
+ */
+function withReportedField(found: Occurrence[], node: DecodedNode, value: string | null, label: string, spec: FieldSpec): Occurrence[] {
+	const report = spec.report!;
+	if (value === null || value.length === 0 || value.length > 1024 || isPlaceholder(value) || !report.check(value)) return found;
+	if (found.some((f) => f.type === spec.type)) return found;
+	const occurrence = finding(node, spec.type, value, report.confidence, `${spec.meaning}, key ${label}`);
+	occurrence.detector = SDK_FIELDS_DETECTOR;
+	return found === NO_OCCURRENCES ? [occurrence] : [...found, occurrence];
 }
 
 const IDENTIFIER_TYPES: ReadonlySet<Finding['type']> = new Set(FINDING_TYPES.filter(isIdentifierType));

@@ -17,6 +17,7 @@ import { DETECTORS } from '../classify/detectors/index';
 import { KnownValueMatcher, type KnownValue } from '../classify/known-values';
 import type { UserTrackerList } from '../classify/destinations/user-list';
 import { severityOf } from '../classify/severity';
+import { encryptedEnvelopeNotes } from '../classify/sdks/envelopes';
 
 export interface ExchangeAnalyzerOptions {
 	limits?: Partial<Limits>;
@@ -49,6 +50,8 @@ export class ExchangeAnalyzer {
 		let decodedParts = 0;
 		for (const part of trees) if (part.root.decoded) decodedParts++;
 		const { lines, limited } = notesOf(trees);
+		// An SDK's encrypted body is named by its adapter rather than left to the decoder's guess (sdks/envelopes.ts).
+		lines.push(...encryptedEnvelopeNotes(exchange, trees));
 		return { report: reportExchange(exchange, trees, this.known, this.userLists), decodedParts, notes: lines, trees, limited };
 	}
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../../src/lib/core/report/analyze';
 import { destinationOf } from '../../../../src/lib/core/classify/destination';
-import { FINGERPRINTS } from '../../../../src/lib/core/classify/destinations/fingerprints/index';
+import { FINGERPRINTED as FINGERPRINTS } from '../../../../src/lib/core/classify/sdks/match';
 import { harBytes } from '../helpers';
 import { base64Gzip, exchangeOf, peelParts } from './helpers';
 
@@ -39,7 +39,7 @@ describe('an SDK on a host no list knows', () => {
 	});
 
 	it.each(CASES)('%s: product, company null, made by its vendor', (id, url, body, contentType, product, maker) => {
-		expect(FINGERPRINTS.find((f) => f.id === id)?.vendor).toBe(maker);
+		expect(FINGERPRINTS.find((f) => f.id === id)?.company).toBe(maker);
 		const { report } = analyze(readCapture({ name: 'sdk.har', bytes: harBytes([{ url, ...(body !== undefined ? { body } : {}), ...(contentType ? { mimeType: contentType } : {}) }]) }));
 		const destination = report.exchanges[0]!.destination!;
 		expect(destination).toMatchObject({ site: 'example-shop.com', company: null, product });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { destinationOf } from '../../../../src/lib/core/classify/destination';
-import { FINGERPRINTS } from '../../../../src/lib/core/classify/destinations/fingerprints/index';
+import { FINGERPRINTED as FINGERPRINTS } from '../../../../src/lib/core/classify/sdks/match';
 import { base64Gzip, bodyPart, exchangeOf, peelParts, treeOf } from './helpers';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -57,7 +57,7 @@ describe('SDK fingerprints through the real peeler', () => {
 
 	it('covers every SDK in the registry', () => {
 		const products = new Set(CASES.map((c) => c[4]));
-		for (const fingerprint of FINGERPRINTS) expect(products.has(fingerprint.product), fingerprint.product).toBe(true);
+		for (const fingerprint of FINGERPRINTS) expect(products.has(fingerprint.name), fingerprint.name).toBe(true);
 	});
 
 	it('names the SDK and the host’s company when a company self-hosts it (Xiaomi and Sensors Analytics)', () => {

@@ -1,6 +1,6 @@
 /** The short texts a fingerprint may ask about are collected lazily, with the same cap and order as before. */
 import { describe, expect, it } from 'vitest';
-import { shapeOf } from '../../../../src/lib/core/classify/destinations/fingerprints/shape';
+import { shapeOf } from '../../../../src/lib/core/classify/sdks/shape';
 import type { DecodedNode, DecodedPart } from '../../../../src/lib/core/model';
 
 function jsonPart(values: string[]): DecodedPart {

@@ -1,5 +1,5 @@
 /**
- * Browsing history: visited URLs (under keys that say "the page": `$url`, `referrer`; GA's `dl` via endpoint-params.ts),
+ * Browsing history: visited URLs (under keys that say "the page": `$url`, `referrer`; GA's `dl` via its SDK adapter),
  * search queries (the engine's query parameter inside any URL, or fields such as
  * `$latest_search_keyword`) and page titles.
  */
@@ -48,7 +48,7 @@ export const browsing: Detector = {
 		const out: Occurrence[] = [];
 		const k = ctx.normKey;
 		// Trackers' two-letter names (GA's `dl`, `dt`; the Pixel's `rl`) arrive here already read as `page_url`,
-		// `page_title`… by endpoint-params.ts, and only at their own endpoints.
+		// `page_title`… by the SDK adapters' field maps (sdks/), and only at their own endpoints.
 
 		const url = httpUrl(value);
 		if (url) {

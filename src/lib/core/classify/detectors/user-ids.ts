@@ -17,7 +17,7 @@ const USER_ID_KEYS = new Set([
 	'identityandroiduuid', 'identityandroidid', 'userpseudoid', 'fbp', 'ga', 'gid', 'fbc', 'ajsanonymousid', 'ajsuserid', 'mpid', 'guid',
 	'imid', 'tuid', 'ssoid', 'bdid', 'baiduid', 'xiaomiid', 'miid', 'uniqueidentifier', 'idfv', 'vendorid', 'androiduuid', 'mid', 'openudid', 'odid'
 ]);
-/** GA's `cid` and `uid` mean "user" only in a GA hit: endpoint-params.ts reads them as `client_id`, `user_id` there. */
+/** GA's `cid` and `uid` mean "user" only in a GA hit: its adapter (sdks/google-analytics.ts) reads them as `client_id`, `user_id` there. */
 
 const PERSON_PARENTS = new Set(['user', 'customer', 'member', 'account', 'profile', 'visitor', 'person', 'player', 'device']);
 

@@ -2,9 +2,9 @@
  * What SDK fingerprints look at: the request line and headers, and a bounded index of the decoded trees
  * (every object's keys, every short text leaf), built once per exchange in a single walk.
  */
-import type { CodecId } from '../../../decode/registry';
-import type { DecodedNode, DecodedPart, Exchange } from '../../../model';
-import { childPath, layerPath } from '../../../shared/path';
+import type { CodecId } from '../../decode/registry';
+import type { DecodedNode, DecodedPart, Exchange } from '../../model';
+import { childPath, layerPath } from '../../shared/path';
 
 /** A walk never visits more nodes than this; fingerprints live in the first few layers anyway. */
 const MAX_NODES = 20_000;

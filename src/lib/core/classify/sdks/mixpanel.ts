@@ -1,18 +1,20 @@
 /**
- * Mixpanel: `/track` events `{ event, properties: { token, distinct_id, mp_lib, $lib_version, … } }` and
- * `/engage` profile updates `{ $token, $distinct_id, $set… }`, as JSON or as `data=base64(JSON)`.
- * Facts from Mixpanel's public ingestion API docs and SDK sources.
+ * Mixpanel: `/track` events `{ event, properties: { token, distinct_id, mp_lib, $lib_version, … } }` and `/engage`
+ * profile updates `{ $token, $distinct_id, $set… }`, as JSON or as `data=base64(JSON)`.
+ * Sources:
+ *  - https://developer.mixpanel.com/reference/ingestion-api (ingestion API)
+ *  - https://github.com/mixpanel/mixpanel-android (LICENSE: Mixpanel, Inc.)
  */
-import type { SdkFingerprint } from './fingerprint';
+import type { SdkAdapter } from './adapter';
 import { fieldsOf, findObject, hasAll } from './shape';
 
-export const mixpanel: SdkFingerprint = {
+export const mixpanel: SdkAdapter = {
 	id: 'mixpanel',
-	product: 'Mixpanel SDK',
-	// Mixpanel, Inc.: LICENSE of github.com/mixpanel/mixpanel-android.
-	vendor: 'Mixpanel',
+	name: 'Mixpanel SDK',
+	label: 'Mixpanel',
+	company: 'Mixpanel',
 	category: 'analytics',
-	match(shape) {
+	fingerprint(shape) {
 		const event = findObject(shape, (f) => {
 			if (!f.has('event')) return false;
 			const properties = fieldsOf(f.get('properties'));

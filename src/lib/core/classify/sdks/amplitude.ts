@@ -1,18 +1,21 @@
 /**
- * Amplitude: HTTP API v2 posts `{ api_key, events: [{ event_type, device_id, user_id, session_id, … }] }`;
- * older SDKs post a form `client=<api key>&e=<JSON events>&upload_time=…&checksum=…&v=2`.
- * Facts from Amplitude's public HTTP API docs and SDK sources.
+ * Amplitude. HTTP API v2 posts `{ api_key, events: [{ event_type, device_id, user_id, session_id, … }] }`; older SDKs
+ * post a form `client=<api key>&e=<JSON events>&upload_time=…&checksum=…&v=2`.
+ * Sources:
+ *  - https://www.docs.developers.amplitude.com/analytics/apis/http-v2-api/ (HTTP V2 API)
+ *  - https://github.com/amplitude/Amplitude-Android (the older form upload)
  */
-import type { SdkFingerprint } from './fingerprint';
+import type { SdkAdapter } from './adapter';
 import { fieldSources, findObject, firstItemFields, hasAll } from './shape';
 
-export const amplitude: SdkFingerprint = {
+export const amplitude: SdkAdapter = {
 	id: 'amplitude',
-	product: 'Amplitude SDK',
+	name: 'Amplitude SDK',
+	label: 'Amplitude',
 	// Amplitude, Inc. (https://amplitude.com), which publishes its SDKs under github.com/amplitude.
-	vendor: 'Amplitude',
+	company: 'Amplitude',
 	category: 'analytics',
-	match(shape) {
+	fingerprint(shape) {
 		if (findObject(shape, (f) => f.has('api_key') && (firstItemFields(f.get('events'))?.has('event_type') ?? false))) return 'api_key with events[].event_type';
 		for (const get of fieldSources(shape)) {
 			if (get('client') !== null && get('e') !== null && (get('upload_time') !== null || get('checksum') !== null)) return 'form fields client + e + upload_time/checksum';

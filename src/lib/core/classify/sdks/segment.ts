@@ -1,20 +1,22 @@
 /**
  * Segment: `/v1/batch` (or /track, /identify…) with messages `{ type, event?, messageId, anonymousId | userId,
- * context: { library: { name: "analytics-android" … } } }` and a `writeKey`. Facts from Segment's public
- * HTTP Tracking API docs and its open-source analytics libraries.
+ * context: { library: { name: "analytics-android" … } } }` and a `writeKey`.
+ * Sources:
+ *  - https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/ (HTTP Tracking API)
+ *  - https://github.com/segmentio/analytics-android (LICENSE.md: Segment.io, Inc.; part of Twilio since 2020)
  */
-import type { SdkFingerprint } from './fingerprint';
+import type { SdkAdapter } from './adapter';
 import { fieldsOf, findObject, textOf } from './shape';
 
 const MESSAGE_TYPES = new Set(['track', 'identify', 'page', 'screen', 'group', 'alias']);
 
-export const segment: SdkFingerprint = {
+export const segment: SdkAdapter = {
 	id: 'segment',
-	product: 'Segment SDK',
-	// Segment.io, Inc. (LICENSE.md of github.com/segmentio/analytics-android), part of Twilio since 2020.
-	vendor: 'Segment (Twilio)',
+	name: 'Segment SDK',
+	label: 'Segment',
+	company: 'Segment (Twilio)',
 	category: 'analytics',
-	match(shape) {
+	fingerprint(shape) {
 		const message = findObject(
 			shape,
 			(f) => f.has('messageId') && (f.has('anonymousId') || f.has('userId')) && MESSAGE_TYPES.has(textOf(f.get('type')) ?? '')

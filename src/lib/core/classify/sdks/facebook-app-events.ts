@@ -1,20 +1,22 @@
 /**
- * Facebook (Meta) app events: the SDK posts to graph.facebook.com/v…/<app id>/activities a form with
+ * Facebook (Meta) app events. The SDK posts to graph.facebook.com/v…/<app id>/activities a form with
  * `event=CUSTOM_APP_EVENTS` (or `MOBILE_APP_INSTALL`), `custom_events=[{"_eventName": …}]`, `anon_id=XZ…`,
- * `advertiser_id`, `extinfo`. Facts from the open-source facebook-android-sdk.
+ * `advertiser_id`, `extinfo`.
+ * Sources:
+ *  - https://github.com/facebook/facebook-android-sdk (LICENSE.txt: Meta Platforms, Inc.; AppEventsLoggerUtility, the activities request)
  */
-import type { SdkFingerprint } from './fingerprint';
+import type { SdkAdapter } from './adapter';
 import { fieldSources, findObject, firstItemFields } from './shape';
 
 const APP_EVENT_KINDS = new Set(['CUSTOM_APP_EVENTS', 'MOBILE_APP_INSTALL', 'DEFERRED_APP_LINK']);
 
-export const facebookAppEvents: SdkFingerprint = {
+export const facebookAppEvents: SdkAdapter = {
 	id: 'facebook-app-events',
-	product: 'Facebook SDK (app events)',
-	// Meta Platforms, Inc.: LICENSE.txt of github.com/facebook/facebook-android-sdk ("Copyright (c) Meta Platforms, Inc. and affiliates").
-	vendor: 'Meta Platforms',
+	name: 'Facebook SDK (app events)',
+	label: 'Facebook SDK',
+	company: 'Meta Platforms',
 	category: 'advertising',
-	match(shape) {
+	fingerprint(shape) {
 		for (const get of fieldSources(shape)) {
 			const event = get('event');
 			if (event !== null && APP_EVENT_KINDS.has(event) && (get('anon_id') !== null || get('advertiser_id') !== null || get('custom_events') !== null || get('extinfo') !== null)) {

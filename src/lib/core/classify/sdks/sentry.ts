@@ -2,21 +2,24 @@
  * Sentry: envelopes (newline-separated JSON: an envelope header with `event_id` / `sent_at` / `dsn`, then item
  * headers with `type`) posted to /api/<project>/envelope/, older events to /api/<project>/store/, authenticated by
  * `sentry_key` (query) or an `X-Sentry-Auth` header; SDKs name themselves `sdk.name = "sentry.…"`.
- * Facts from Sentry's public developer docs (envelopes, auth).
+ * Sources:
+ *  - https://develop.sentry.dev/sdk/envelopes/ and https://develop.sentry.dev/sdk/overview/ (authentication)
+ *  - https://github.com/getsentry/sentry-java (LICENSE: Functional Software, Inc. d/b/a Sentry)
  */
-import type { SdkFingerprint } from './fingerprint';
+import type { SdkAdapter } from './adapter';
 import { fieldsOf, findObject, textOf } from './shape';
 
 const ENDPOINT = /\/api\/\d+\/(?:envelope|store|minidump|security)\/?$/;
 const ENVELOPE_ITEM_TYPES = /"type"\s*:\s*"(?:event|transaction|session|sessions|attachment|client_report|replay_event|check_in|profile|span|log)"/;
 
-export const sentry: SdkFingerprint = {
+export const sentry: SdkAdapter = {
 	id: 'sentry',
-	product: 'Sentry SDK',
-	// Sentry, the name Functional Software, Inc. does business under (LICENSE of github.com/getsentry/sentry-java).
-	vendor: 'Sentry',
+	name: 'Sentry SDK',
+	label: 'Sentry',
+	company: 'Sentry',
 	category: 'crash-reporting',
-	match(shape) {
+	listings: [{ hosts: ['sentry.io', 'sentry-cdn.com'], category: 'crash-reporting', source: 'Sentry error and crash reporting, https://sentry.io' }],
+	fingerprint(shape) {
 		const auth = shape.query.has('sentry_key') || /sentry_key=/.test(shape.headers.get('x-sentry-auth') ?? '');
 		if (ENDPOINT.test(shape.path) && auth) return `${shape.path.replace(/\/\d+\//, '/<project>/')} with sentry_key`;
 		for (const text of shape.bodyTexts) {

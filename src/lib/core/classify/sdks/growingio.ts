@@ -1,0 +1,28 @@
+/**
+ * GrowingIO analytics, by Beijing Yishu Technology Co., Ltd. (北京易数科技有限公司).
+ * Sources:
+ *  - https://www.growingio.com (the company; the SDK's homepage)
+ *  - https://github.com/growingio/growingio-docs-v3, developer-manual/sdkintegrated/android-sdk/README.md
+ *    (maker, package com.growingio.android.sdk, homepage)
+ *  - https://github.com/growingio/growingio-docs-v3, developer-manual/sdkintegrated/compliance/README.md
+ *    (fields the Android SDK collects by default: imei, adrid — the Android ID —, gaid, oaid)
+ */
+import type { SdkAdapter } from './adapter';
+
+export const growingio: SdkAdapter = {
+	id: 'growingio',
+	name: 'GrowingIO SDK',
+	label: 'GrowingIO',
+	company: 'GrowingIO',
+	category: 'analytics',
+	listings: [{ hosts: ['growingio.com'], category: 'analytics', source: 'GrowingIO analytics, https://www.growingio.com' }],
+	endpoints: [
+		{
+			host: /(?:^|\.)growingio\.com$/,
+			path: /^\//,
+			// `adrid` is the SDK's abbreviation; imei, gaid and oaid name themselves.
+			params: { adrid: { type: 'device.android_id', as: 'android_id', meaning: 'Android ID (adrid)' } }
+		}
+	],
+	constants: ['https://www.growingio.com', 'https://www.growingio.com/', 'com.growingio.android.sdk']
+};

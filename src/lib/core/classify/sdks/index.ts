@@ -1,0 +1,85 @@
+/**
+ * Every SDK adapter, one line each. Adding an SDK = one new file in this folder + one line here.
+ * The order matters where two adapters could claim the same request: fingerprints are tried in this order (the
+ * most specific shapes first), and a parameter name two endpoints define is read by the first whose endpoint matches.
+ */
+import { sensorsAnalytics } from './sensors-analytics';
+import { mixpanel } from './mixpanel';
+import { googleAnalytics } from './google-analytics';
+import { firebase } from './firebase';
+import { facebookAppEvents } from './facebook-app-events';
+import { facebookPixel } from './facebook-pixel';
+import { adjust } from './adjust';
+import { appsflyer } from './appsflyer';
+import { amplitude } from './amplitude';
+import { segment } from './segment';
+import { umeng } from './umeng';
+import { appMetrica } from './appmetrica';
+import { sentry } from './sentry';
+import { branch } from './branch';
+import { braze } from './braze';
+import { baiduTongji } from './baidu-tongji';
+import { yandexMetrica } from './yandex-metrica';
+import { matomo } from './matomo';
+import { adobeAnalytics } from './adobe-analytics';
+import { miuiAnalytics } from './miui-analytics';
+import { xiaomiMistat } from './xiaomi-mistat';
+import { xiaomiAds } from './xiaomi-ads';
+import { alibabaUt } from './alibaba-ut';
+import { cheetahAds } from './cheetah-ads';
+import { tencentGdt } from './tencent-gdt';
+import { tencentMta } from './tencent-mta';
+import { tencentBeacon } from './tencent-beacon';
+import { tencentBugly } from './tencent-bugly';
+import { baiduMobstat } from './baidu-mobstat';
+import { baiduUnion } from './baidu-union';
+import { pangle } from './pangle';
+import { bytedanceApplog } from './bytedance-applog';
+import { kochava } from './kochava';
+import { singular } from './singular';
+import { crashlytics } from './crashlytics';
+import { bugsnag } from './bugsnag';
+import { growingio } from './growingio';
+import type { SdkAdapter } from './adapter';
+
+export const SDK_ADAPTERS = [
+	sensorsAnalytics,
+	mixpanel,
+	googleAnalytics,
+	firebase,
+	facebookAppEvents,
+	facebookPixel,
+	adjust,
+	appsflyer,
+	amplitude,
+	segment,
+	umeng,
+	appMetrica,
+	sentry,
+	branch,
+	braze,
+	baiduTongji,
+	yandexMetrica,
+	matomo,
+	adobeAnalytics,
+	miuiAnalytics,
+	xiaomiMistat,
+	xiaomiAds,
+	alibabaUt,
+	cheetahAds,
+	tencentGdt,
+	tencentMta,
+	tencentBeacon,
+	tencentBugly,
+	baiduMobstat,
+	baiduUnion,
+	pangle,
+	bytedanceApplog,
+	kochava,
+	singular,
+	crashlytics,
+	bugsnag,
+	growingio
+] as const satisfies readonly SdkAdapter[];
+
+export type { SdkAdapter } from './adapter';

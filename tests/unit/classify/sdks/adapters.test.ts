@@ -1,0 +1,97 @@
+/**
+ * The SDK adapters as a table: every adapter is well formed and cites its sources, every host it lists names its
+ * company, and requests built in the SDKs' documented shapes give the findings, constants and verdicts they promise.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCapture } from '../../../../src/lib/core/capture/sniff';
+import { analyze } from '../../../../src/lib/core/report/analyze';
+import { destinationOf } from '../../../../src/lib/core/classify/destination';
+import { SDK_ADAPTERS } from '../../../../src/lib/core/classify/sdks/index';
+import { harBytes } from '../helpers';
+
+const SDKS = join(import.meta.dirname, '..', '..', '..', '..', 'src', 'lib', 'core', 'classify', 'sdks');
+
+function reportOf(entry: Parameters<typeof harBytes>[0][number]) {
+	return analyze(readCapture({ name: 'sdk.har', bytes: harBytes([entry]) })).report;
+}
+
+describe('the registry', () => {
+	it('has unique ids, each the name of its file', () => {
+		const ids = SDK_ADAPTERS.map((a) => a.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect(() => readFileSync(join(SDKS, `${id}.ts`), 'utf8'), id).not.toThrow();
+	});
+
+	it.each(SDK_ADAPTERS.map((a) => [a.id]))('%s starts with a comment that cites a source URL', (id) => {
+		const text = readFileSync(join(SDKS, `${id}.ts`), 'utf8');
+		const header = text.slice(0, text.indexOf('*/'));
+		expect(text.startsWith('/**')).toBe(true);
+		expect(header).toMatch(/Sources:/);
+		// A source without a URL must say so, so the gap shows.
+		expect(header).toMatch(/https?:\/\/|no public document found: a URL is still owed/);
+	});
+
+	it.each(SDK_ADAPTERS.map((a) => [a.id, a.company, a.companyUnknown]))('%s names its company or says why not', (_id, company, why) => {
+		expect(company !== null || (why ?? '').length > 20).toBe(true);
+	});
+});
+
+const LISTED = SDK_ADAPTERS.flatMap((a) => (a.listings ?? []).map((l) => [a.id, l.hosts.find((h) => !h.includes('*'))!.replace(/^/, 'x.'), l.company ?? a.company] as const));
+
+describe('listed hosts', () => {
+	it.each(LISTED)('%s: %s is received by %s', (_id, host, company) => {
+		expect(destinationOf(host, [], null)?.company).toBe(company);
+	});
+});
+
+describe('field maps', () => {
+	// [adapter, request, expected finding type, value]
+	const rows: Array<[string, Parameters<typeof harBytes>[0][number], string, string]> = [
+		['google-analytics', { url: 'https://www.google-analytics.com/g/collect?v=2&tid=G-ABCD1234&cid=555.666&dl=https%3A%2F%2Fshop.example%2Fcart' }, 'browsing.url', 'https://shop.example/cart'],
+		['baidu-tongji', { url: 'https://hm.baidu.com/hm.gif?si=abc&u=https%3A%2F%2Fnews.example.cn%2Fa%2F1&tt=Hello' }, 'browsing.url', 'https://news.example.cn/a/1'],
+		['facebook-pixel', { url: 'https://www.facebook.com/tr/?id=123&ev=PageView&dl=https%3A%2F%2Fshop.example%2Fp%2F9' }, 'browsing.url', 'https://shop.example/p/9'],
+		['matomo', { url: 'https://stats.example.org/matomo.php?idsite=1&rec=1&url=https%3A%2F%2Fblog.example.org%2Fpost' }, 'browsing.url', 'https://blog.example.org/post'],
+		['growingio', { url: 'https://api.growingio.com/v3/0a1b2c3d/android/pv', body: JSON.stringify([{ adrid: 'a1b2c3d4e5f60718', d: 'com.example.app' }]) }, 'device.android_id', 'a1b2c3d4e5f60718']
+	];
+	it.each(rows)('%s: reads the field as its type', (_id, request, type, value) => {
+		const findings = reportOf(request).exchanges[0]!.findings;
+		expect(findings.some((f) => f.type === type && f.value === value), JSON.stringify(findings.map((f) => [f.type, f.value]))).toBe(true);
+	});
+
+	it('reads `adrid` only at GrowingIO: elsewhere the name says nothing', () => {
+		const findings = reportOf({ url: 'https://api.example.com/v3/x', body: JSON.stringify([{ adrid: 'a1b2c3d4e5f60718' }]) }).exchanges[0]!.findings;
+		expect(findings.some((f) => f.type === 'device.android_id')).toBe(false);
+	});
+});
+
+describe('constants', () => {
+	const body = JSON.stringify([{ url: 'https://www.growingio.com', page: 'https://shop.example/cart' }]);
+	it('drops the SDK homepage on requests to the SDK, keeps the page', () => {
+		const values = reportOf({ url: 'https://api.growingio.com/v3/0a1b2c3d/android/pv', body }).exchanges[0]!.findings.map((f) => f.value);
+		expect(values).not.toContain('https://www.growingio.com');
+		expect(values).toContain('https://shop.example/cart');
+	});
+	it('leaves the same value alone elsewhere', () => {
+		const values = reportOf({ url: 'https://api.example.com/collect', body }).exchanges[0]!.findings.map((f) => f.value);
+		expect(values).toContain('https://www.growingio.com');
+	});
+});
+
+describe('encrypted envelopes', () => {
+	const opaque = 'Zx9\u0001\u0002q\u00ff\u00fe\u0010k\u0007\u0003'.repeat(8);
+	it('names AppLog TTEncrypt on an opaque body at /service/2/app_log/', () => {
+		const report = reportOf({ url: 'https://log.snssdk.com/service/2/app_log/?tt_data=a&aid=1128', body: opaque, mimeType: 'application/octet-stream' });
+		expect(report.exchanges[0]!.destination?.company).toBe('ByteDance');
+		expect(JSON.stringify(report.summary.notes)).toContain('TTEncrypt');
+	});
+	it('says nothing when the body was read', () => {
+		const report = reportOf({ url: 'https://log.snssdk.com/service/2/app_log/', body: JSON.stringify({ header: { aid: 1128 } }) });
+		expect(JSON.stringify(report.summary.notes)).not.toContain('TTEncrypt');
+	});
+	it('says nothing at another path', () => {
+		const report = reportOf({ url: 'https://log.snssdk.com/other', body: opaque, mimeType: 'application/octet-stream' });
+		expect(JSON.stringify(report.summary.notes)).not.toContain('TTEncrypt');
+	});
+});
