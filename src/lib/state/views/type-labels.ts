@@ -2,7 +2,7 @@
  * Finding types as people read them. A Record over FindingType, so a type added to the vocabulary does not compile
  * until it has a label and a tone here.
  */
-import type { FindingType } from '../../core/model';
+import { isFindingType, type FindingType } from '../../core/model';
 
 export const TYPE_LABELS: Readonly<Record<FindingType, string>> = {
 	'device.imei': 'IMEI',
@@ -66,6 +66,11 @@ const TONES: Readonly<Record<FindingType, TypeTone>> = {
 	'network.carrier': 'detail',
 	'app.package': 'detail'
 };
+
+/** The label of a type named in text (a URL, a filter choice); a name that is no finding type is shown as it is. */
+export function labelOfTypeName(name: string): string {
+	return isFindingType(name) ? typeLabel(name) : name;
+}
 
 export function typeLabel(type: FindingType): string {
 	return TYPE_LABELS[type];
