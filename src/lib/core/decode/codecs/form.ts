@@ -1,5 +1,7 @@
+import type { Budget } from '../../limits';
 import { FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
 import { percentDecode } from './percent';
+import { firstNonSpace, readsAsJson } from './json';
 
 /** Keys seen in real forms and query strings: `cid`, `ep.event_category`, `items[0][id]`, `%24lib`, `_gid`. */
 const SANE_KEY = /^[\w.\-[\]%$~*:@!|]{1,80}$/;
@@ -91,10 +93,29 @@ export const form: TextCodec<'form'> = {
 		}
 		return formShapeScore(input);
 	},
-	decode(input) {
+	decode(input, { budget }) {
 		if (!input.includes('=')) return failure('no key=value pair');
+		const misread = jsonMislabelled(input, budget);
+		if (misread !== null) return failure(misread);
 		const list = formFieldList(input, 0);
 		if (list.fields.length === 0) return failure('no fields');
 		return { kind: 'tree', value: list };
 	}
 };
+
+/**
+ * Why a text that opens like JSON is not form fields, or null when it may be: a JSON document sent with the
+ * form Content-Type, split at `&` and `=`, gives keys such as `{"url":"https://x/?a`. Only when its first
+ * key is no form key and the JSON codec can read it (strictly or repaired), so text that is neither keeps
+ * the form reading it always had.
+ */
+function jsonMislabelled(input: string, budget: Budget): string | null {
+	const first = firstNonSpace(input);
+	if (first !== '{' && first !== '[') return null;
+	const eq = input.indexOf('=');
+	const amp = input.indexOf('&');
+	const rawKey = input.slice(0, amp >= 0 && amp < eq ? amp : eq);
+	if (SANE_KEY.test(rawKey) || !readsAsJson(input, budget)) return null;
+	const shown = rawKey.length > 40 ? `${rawKey.slice(0, 40)}…` : rawKey;
+	return `the text is a JSON document (split as a form it gives keys such as ${JSON.stringify(shown)})`;
+}
