@@ -66,7 +66,7 @@ export function repairJson(text: string, budget: Budget): Repaired | null {
 	const reader = new Reader(text, budget, Math.min(MAX_DEPTH, budget.limits.maxStructureDepth));
 	let value: TreeValue;
 	try {
-		value = reader.document();
+		value = reader.whole();
 	} catch (error) {
 		if (error === NOT || error instanceof RangeError) return null;
 		throw error;
@@ -94,7 +94,7 @@ class Reader {
 		private readonly maxDepth: number
 	) {}
 
-	document(): TreeValue {
+	whole(): TreeValue {
 		this.space();
 		const value = this.value(0);
 		if (value === CUT) throw NOT;
