@@ -31,6 +31,8 @@ export class SummarySink implements ReportSink {
 		const lines: string[] = [];
 		lines.push(`${input.name}: ${input.format}, ${plural(input.exchanges, 'exchange')}, ${plural(summary.findings, 'finding')}`);
 		lines.push(...capped(summary.notes, SHOWN.notes, (note) => `  note: ${note}`, 'note'));
+		// Said, not guessed at: what could not be read is part of what was sent.
+		if (summary.opaque) lines.push(`  note: ${summary.opaque.says}, first at ${summary.opaque.first[0]}`);
 		const destinations = (summary.destinations ?? []).filter((d) => d.severity.level !== 'none');
 		if (destinations.length > 0) {
 			lines.push('who received what:');

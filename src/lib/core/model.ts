@@ -239,7 +239,38 @@ export interface ExchangeReport {
 	findings: Finding[];
 	/** How much this exchange gave away, and why in plain words (added by classify; optional in the contract). */
 	severity?: Severity;
+	/**
+	 * What the decoder could say about values it could not decode (bytes with no known format: "high entropy …: likely
+	 * encrypted or compressed", "PNG image (…)"), the first MAX_VERDICTS in walk order; absent when there were none.
+	 */
+	verdicts?: OpaqueVerdict[];
+	/** How many opaque values the exchange carried (≥ verdicts.length); present with `verdicts`. */
+	verdictCount?: number;
 }
+
+/** An undecoded value's path and the decoder's verdict on it (DecodedNode.verdict). */
+export interface OpaqueVerdict {
+	path: string;
+	verdict: string;
+}
+
+/** Verdicts an exchange report lists at most; `verdictCount` keeps the total. */
+export const MAX_VERDICTS = 20;
+
+/** Values that look encrypted or random across the capture (high entropy, no known format): counted, never guessed at. */
+export interface OpaqueSummary {
+	/** How many values, in all exchanges. */
+	encryptedOrRandom: number;
+	/** In how many exchanges. */
+	exchanges: number;
+	/** For people: "3 values look encrypted or random (in 2 exchanges)". */
+	says: string;
+	/** The first MAX_OPAQUE_PATHS of them, as `exchange N: path`. */
+	first: string[];
+}
+
+/** Paths the summary's `opaque` lists at most. */
+export const MAX_OPAQUE_PATHS = 10;
 
 export type SeverityLevel = 'none' | 'low' | 'medium' | 'high';
 
@@ -281,6 +312,8 @@ export interface ReportSummary {
 	destinations?: DestinationSummary[];
 	/** Things the reader and decoder said about the input as a whole. */
 	notes: string[];
+	/** Values that look encrypted or random, request side only; absent when there were none. */
+	opaque?: OpaqueSummary;
 }
 
 export interface Report {

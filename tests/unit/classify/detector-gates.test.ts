@@ -36,7 +36,8 @@ const VALUES = [
 	'https://', 'flu symptoms', 'Weather today - Search', 'MainActivity', 'com.tencent.mm', 'com.a.b,com.c.d', 'main.js', 'screen',
 	'Bearer abcdefghijklmnopqrstuvwxyz0123', 'Basic dXNlcjo=', 'Basic dXNlcjpwYXNz', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig',
 	'Mozilla/5.0 (Linux; Android 12; M2102J20SG) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36', 'M2102J20SG', 'Android 12', '12',
-	'unknown', 'null', '0', '', ' ', 'xxxxxxxx', 'user-123456', 'GA1.2.123456789.1700000000', 'abc', '1714557600000', 'track'
+	'unknown', 'null', '0', '', ' ', 'xxxxxxxx', 'user-123456', 'GA1.2.123456789.1700000000', 'abc', '1714557600000', 'track',
+	'{"e" "x", "imei": 868027043216757, "u": "https://www.example.com/page" @'
 ];
 const URLS = [null, 'https://t.example.com/x?a=1', 'https://www.google.com/search?q=abc', 'https://www.baidu.com/s?wd=x&word=y', 'https://www.google-analytics.com/collect'];
 const PART_KINDS: PartKind[] = ['payload', 'request-body', 'query', 'header', 'cookie'];

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
-import { MAX_FINDING_PATHS, type Report } from '../../../src/lib/core/model';
+import { MAX_FINDING_PATHS, MAX_OPAQUE_PATHS, MAX_VERDICTS, type Report } from '../../../src/lib/core/model';
+import { ReportJson } from '../../../src/lib/core/report/report-json';
 
 // Verbatim copies of ../shared/fixtures/har (see tests/fixtures/har/SOURCES.md), so a clone tests itself.
 const SHARED_HARS = 'tests/fixtures/har';
@@ -52,6 +53,22 @@ function expectContract(report: Report): void {
 			expect(finding.count).toBeGreaterThanOrEqual(finding.paths.length);
 		}
 	});
+	report.exchanges.forEach((exchange) => {
+		// Optional, and only together: absent when the exchange carried nothing undecoded.
+		expect(exchange.verdicts === undefined).toBe(exchange.verdictCount === undefined);
+		if (exchange.verdicts === undefined) return;
+		expect(exchange.verdicts.length).toBeGreaterThan(0);
+		expect(exchange.verdicts.length).toBeLessThanOrEqual(MAX_VERDICTS);
+		expect(exchange.verdictCount).toBeGreaterThanOrEqual(exchange.verdicts.length);
+		for (const v of exchange.verdicts) expect(Object.keys(v)).toEqual(['path', 'verdict']);
+		// The new members come after every member the contract had.
+		expect(Object.keys(exchange).slice(-2)).toEqual(['verdicts', 'verdictCount']);
+	});
+	if (report.summary.opaque) {
+		expect(Object.keys(report.summary).at(-1)).toBe('opaque');
+		expect(report.summary.opaque.encryptedOrRandom).toBeGreaterThan(0);
+		expect(report.summary.opaque.first.length).toBeLessThanOrEqual(Math.min(MAX_OPAQUE_PATHS, report.summary.opaque.encryptedOrRandom));
+	}
 	for (const id of report.identifiers) {
 		expect(id.exchanges.length).toBeGreaterThan(1);
 		expect(Array.isArray(id.sites)).toBe(true);
@@ -89,5 +106,48 @@ describe('report contract', () => {
 		expectContract(report);
 		expect(report.exchanges).toHaveLength(3);
 		expect(report.exchanges[0]!.host).toBe('sa.api.intl.miui.com');
+	});
+
+	it('a random blob in base64 says it looks encrypted: in the exchange and in the summary', () => {
+		// Bytes of a fixed pseudo-random sequence: no format, high entropy.
+		let x = 7;
+		const bytes = Uint8Array.from({ length: 96 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24));
+		const payload = Buffer.from(bytes).toString('base64');
+		const { report } = analyze(readCapture({ name: 'p', bytes: new TextEncoder().encode(payload) }));
+		expectContract(report);
+		const exchange = report.exchanges[0]!;
+		expect(exchange.layers).toEqual(['base64']);
+		expect(exchange.verdicts).toEqual([{ path: 'payload › base64', verdict: expect.stringMatching(/^high entropy .*likely encrypted or compressed, length a multiple of 16/) }]);
+		expect(exchange.verdictCount).toBe(1);
+		expect(report.summary.opaque).toEqual({ encryptedOrRandom: 1, exchanges: 1, says: '1 value looks encrypted or random (in 1 exchange)', first: ['exchange 0: payload › base64'] });
+		// Written piece by piece, the JSON is still exactly JSON.stringify's.
+		const sink = new ReportJson();
+		const head = { tool: report.tool, input: report.input };
+		const text = sink.start(head) + report.exchanges.map((e) => sink.exchange(e)).join('') + sink.end(head, { identifiers: report.identifiers, summary: report.summary });
+		expect(text).toBe(JSON.stringify(report, null, 2));
+	});
+
+	it('counts every opaque value but lists the first 20, and the summary the first 10', () => {
+		const blob = (seed: number) => {
+			let x = seed;
+			return Buffer.from(Uint8Array.from({ length: 48 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24))).toString('base64');
+		};
+		// Inside a document, base64 without `+` or `/` is too weak a guess to end in bytes nobody can read.
+		const blobs: string[] = [];
+		for (let seed = 1; blobs.length < 25; seed++) if (/[+/]/.test(blob(seed))) blobs.push(blob(seed));
+		const body = JSON.stringify(blobs.map((k) => ({ k })));
+		const { report } = analyze(readCapture({ name: 'p', bytes: new TextEncoder().encode(body) }));
+		expectContract(report);
+		expect(report.exchanges[0]!.verdicts).toHaveLength(MAX_VERDICTS);
+		expect(report.exchanges[0]!.verdictCount).toBe(25);
+		expect(report.summary.opaque!.encryptedOrRandom).toBe(25);
+		expect(report.summary.opaque!.first).toHaveLength(MAX_OPAQUE_PATHS);
+		expect(report.summary.opaque!.first[0]).toBe('exchange 0: payload › json[0].k › base64');
+	});
+
+	it('a report with nothing undecoded gains no member', () => {
+		const { report } = analyze(readCapture({ name: 'p', bytes: new TextEncoder().encode('{"distinct_id":"abc"}') }));
+		expect('verdicts' in report.exchanges[0]!).toBe(false);
+		expect('opaque' in report.summary).toBe(false);
 	});
 });

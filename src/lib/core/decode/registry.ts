@@ -1,6 +1,7 @@
 /** Every codec the peeler may try. Adding a codec is one new file in codecs/ and one line here. */
 import type { BytesCodec, TextCodec } from './codec';
 import { base64 } from './codecs/base64';
+import { base64Concat } from './codecs/base64-concat';
 import { hex } from './codecs/hex';
 import { json } from './codecs/json';
 import { escape } from './codecs/escape';
@@ -21,7 +22,7 @@ import { utf16 } from './codecs/utf16';
 import { zlib } from './codecs/zlib';
 import { zstd } from './codecs/zstd';
 
-export const TEXT_CODECS = [json, jwt, url, multipart, form, lines, percent, base64, lzString, escape, hex] as const satisfies readonly TextCodec[];
+export const TEXT_CODECS = [json, jwt, url, multipart, form, lines, percent, base64, base64Concat, lzString, escape, hex] as const satisfies readonly TextCodec[];
 
 export const BYTES_CODECS = [gzip, zstd, zlib, brotli, cbor, msgpack, protobuf, utf16, deflateRaw] as const satisfies readonly BytesCodec[];
 

@@ -1,10 +1,12 @@
 /**
  * What the decoder said about a capture as a whole: every limit that stopped work and every SDK
  * envelope it named, one line each with the exchange and the full path, so the JSON report (and the
- * command line) shows them without the trees. Collected exchange by exchange, while each exchange's
+ * command line) shows them without the trees; and the verdicts on values nothing could decode, so a
+ * random or encrypted blob is reported as such rather than as a bare `base64` layer. Collected exchange by exchange, while each exchange's
  * trees are at hand (analyze does not keep them).
  */
-import type { DecodedNode, DecodedPart } from '../model';
+import { MAX_OPAQUE_PATHS, MAX_VERDICTS, type DecodedNode, type DecodedPart, type OpaqueSummary, type OpaqueVerdict } from '../model';
+import { looksEncrypted } from '../shared/entropy';
 
 /** Kinds of notes listed: enough to see what happened; a hostile capture could otherwise add a kind per node. */
 const MAX_NOTES = 50;
@@ -14,11 +16,22 @@ export interface ExchangeNotes {
 	lines: string[];
 	/** Whether a limit stopped work anywhere in its parts. */
 	limited: boolean;
+	/** The first MAX_VERDICTS verdicts on undecoded values, in walk order. */
+	verdicts: OpaqueVerdict[];
+	/** How many nodes had a verdict. */
+	verdictCount: number;
+	/** Of those, how many look encrypted or random, and the first MAX_OPAQUE_PATHS of their paths. */
+	encrypted: number;
+	encryptedPaths: string[];
 }
 
 export function notesOf(parts: readonly DecodedPart[]): ExchangeNotes {
 	const lines: string[] = [];
 	let limited = false;
+	const verdicts: OpaqueVerdict[] = [];
+	const encryptedPaths: string[] = [];
+	let verdictCount = 0;
+	let encrypted = 0;
 	for (const part of parts) {
 		// Iterative: trees can be deep, and this must never be what overflows the stack.
 		const stack: DecodedNode[] = [part.root];
@@ -29,11 +42,15 @@ export function notesOf(parts: readonly DecodedPart[]): ExchangeNotes {
 				lines.push(`${node.path}: limit: ${node.limit}`);
 			}
 			if (node.envelope) lines.push(`${node.path}: ${node.envelope.verdict}`);
+			if (node.verdict !== undefined) {
+				if (verdictCount++ < MAX_VERDICTS) verdicts.push({ path: node.path, verdict: node.verdict });
+				if (looksEncrypted(node.verdict) && encrypted++ < MAX_OPAQUE_PATHS) encryptedPaths.push(node.path);
+			}
 			if (node.children) for (let c = node.children.length - 1; c >= 0; c--) stack.push(node.children[c]!);
 			if (node.decoded) stack.push(node.decoded);
 		}
 	}
-	return { lines, limited };
+	return { lines, limited, verdicts, verdictCount, encrypted, encryptedPaths };
 }
 
 /**
@@ -62,5 +79,29 @@ export class DecodeNotes {
 		}
 		if (this.more > 0) out.push(`… and ${this.more.toLocaleString('en-US')} more decoder notes of other kinds`);
 		return out;
+	}
+}
+
+/**
+ * Values that look encrypted or random across the capture, gathered in capture order: counted, with the first
+ * paths, for the summary's `opaque` (absent when there were none).
+ */
+export class OpaqueTally {
+	private count = 0;
+	private exchanges = 0;
+	private readonly first: string[] = [];
+
+	add(exchange: number, count: number, paths: readonly string[]): void {
+		if (count === 0) return;
+		this.count += count;
+		this.exchanges++;
+		for (const path of paths) if (this.first.length < MAX_OPAQUE_PATHS) this.first.push(`exchange ${exchange}: ${path}`);
+	}
+
+	summary(): OpaqueSummary | null {
+		if (this.count === 0) return null;
+		const values = this.count === 1 ? '1 value looks' : `${this.count.toLocaleString('en-US')} values look`;
+		const where = this.exchanges === 1 ? 'in 1 exchange' : `in ${this.exchanges.toLocaleString('en-US')} exchanges`;
+		return { encryptedOrRandom: this.count, exchanges: this.exchanges, says: `${values} encrypted or random (${where})`, first: [...this.first] };
 	}
 }

@@ -49,10 +49,18 @@ export class ExchangeAnalyzer {
 		const trees = decodeParts(exchange.parts.filter(isSent), this.options.limits, this.cache);
 		let decodedParts = 0;
 		for (const part of trees) if (part.root.decoded) decodedParts++;
-		const { lines, limited } = notesOf(trees);
+		const { lines, limited, verdicts, verdictCount, encrypted, encryptedPaths } = notesOf(trees);
 		// An SDK's encrypted body is named by its adapter rather than left to the decoder's guess (sdks/envelopes.ts).
 		lines.push(...encryptedEnvelopeNotes(exchange, trees));
-		return { report: reportExchange(exchange, trees, this.known, this.userLists), decodedParts, notes: lines, trees, limited };
+		const report = reportExchange(exchange, trees, this.known, this.userLists);
+		// Optional members, added only when there is something to say: other exchanges' JSON is as it always was.
+		if (verdictCount > 0) {
+			report.verdicts = verdicts;
+			report.verdictCount = verdictCount;
+		}
+		const result: AnalyzedExchange = { report, decodedParts, notes: lines, trees, limited };
+		if (encrypted > 0) result.encrypted = { count: encrypted, paths: encryptedPaths };
+		return result;
 	}
 }
 

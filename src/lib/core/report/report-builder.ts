@@ -6,7 +6,7 @@
 import type { CaptureFormat, ExchangeReport, IdentifierReport, Report, ReportSummary } from '../model';
 import { IdentifierCollector } from '../classify/correlate';
 import { SiteTallies } from '../classify/severity';
-import { DecodeNotes } from './decode-notes';
+import { DecodeNotes, OpaqueTally } from './decode-notes';
 import { VERSION } from '../version';
 
 /** What analyzing one exchange gives the report (see exchange-analyzer.ts). */
@@ -16,6 +16,8 @@ export interface ExchangeResult {
 	decodedParts: number;
 	/** Limits met and envelopes named, one line each (`path: what`). */
 	notes: string[];
+	/** Values that look encrypted or random: how many, and the first paths (absent: none). */
+	encrypted?: { count: number; paths: string[] };
 }
 
 export interface CaptureHead {
@@ -27,6 +29,7 @@ export class ReportBuilder {
 	private readonly identifiers = new IdentifierCollector();
 	private readonly sites = new SiteTallies();
 	private readonly notes = new DecodeNotes();
+	private readonly opaque = new OpaqueTally();
 	private readonly findingsByType: Record<string, number> = {};
 	private findings = 0;
 	private decodedParts = 0;
@@ -45,6 +48,7 @@ export class ReportBuilder {
 		this.exchanges++;
 		this.decodedParts += result.decodedParts;
 		this.notes.add(report.index, result.notes);
+		if (result.encrypted) this.opaque.add(report.index, result.encrypted.count, result.encrypted.paths);
 		this.identifiers.add(report);
 		this.sites.add(report);
 		for (const finding of report.findings) {
@@ -55,17 +59,18 @@ export class ReportBuilder {
 
 	/** The report's last members, after its exchanges; `captureNotes` is what the reader said about the input as a whole. */
 	tail(captureNotes: readonly string[]): { identifiers: IdentifierReport[]; summary: ReportSummary } {
-		return {
-			identifiers: this.identifiers.list(),
-			summary: {
-				exchanges: this.exchanges,
-				decodedParts: this.decodedParts,
-				findings: this.findings,
-				findingsByType: this.findingsByType,
-				sites: [...this.sites.sites].sort(),
-				destinations: this.sites.summaries(),
-				notes: [...captureNotes, ...this.notes.list()]
-			}
+		const summary: ReportSummary = {
+			exchanges: this.exchanges,
+			decodedParts: this.decodedParts,
+			findings: this.findings,
+			findingsByType: this.findingsByType,
+			sites: [...this.sites.sites].sort(),
+			destinations: this.sites.summaries(),
+			notes: [...captureNotes, ...this.notes.list()]
 		};
+		// Only when there is something to say: a report without such values is as it always was.
+		const opaque = this.opaque.summary();
+		if (opaque) summary.opaque = opaque;
+		return { identifiers: this.identifiers.list(), summary };
 	}
 }

@@ -16,6 +16,14 @@ export function shannonEntropy(bytes: Uint8Array): number {
 	return h;
 }
 
+/** How a verdict on bytes that look encrypted or random starts: the report counts those (report/decode-notes.ts). */
+export const HIGH_ENTROPY = 'high entropy';
+
+/** Whether a verdict describeOpaque gave says the bytes look encrypted or random. */
+export function looksEncrypted(verdict: string): boolean {
+	return verdict.startsWith(HIGH_ENTROPY);
+}
+
 /** A one-line verdict for undecodable bytes. */
 export function describeOpaque(bytes: Uint8Array): string {
 	const size = `${bytes.length.toLocaleString('en-US')} bytes`;
@@ -28,7 +36,7 @@ export function describeOpaque(bytes: Uint8Array): string {
 	const ceiling = Math.min(8, Math.log2(Math.max(bytes.length, 2)));
 	if (bytes.length >= 16 && h >= ceiling * 0.9) {
 		const blockAligned = bytes.length % 16 === 0 ? ', length a multiple of 16 (block cipher?)' : '';
-		return `high entropy (${bits}): likely encrypted or compressed${blockAligned}`;
+		return `${HIGH_ENTROPY} (${bits}): likely encrypted or compressed${blockAligned}`;
 	}
 	if (h < 1) return `low entropy (${bits}): mostly one repeated byte`;
 	return `binary data (${bits}), no known format`;

@@ -32,6 +32,7 @@ const REAL_WORLD = [
 	'/collect?v=2&tid=UA-1',
 	'a=1',
 	'SGVsbG8gd29ybGQ=',
+	'eyJhIjoiaGVsbG8gd29ybGQifQ==eyJiIjoyfQ==',
 	'H4sIAAAAAAAAA+y9',
 	'SGk=',
 	'dGVzdA',
@@ -61,7 +62,7 @@ const anyText = fc.oneof(realWorld, shaped, fc.string({ maxLength: 40 }), fc.str
 
 describe('declared sniff preconditions', () => {
 	it('are declared by the codecs that reject most leaves cheaply', () => {
-		expect(declaring.map((c) => c.id).sort()).toEqual(['base64', 'hex', 'jwt', 'url']);
+		expect(declaring.map((c) => c.id).sort()).toEqual(['base64', 'base64-concat', 'hex', 'jwt', 'url']);
 	});
 
 	it.each(declaring.map((c) => [c.id, c] as const))('%s: sniff is 0 wherever the preconditions fail', (_id, codec) => {

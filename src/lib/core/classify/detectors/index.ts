@@ -12,5 +12,6 @@ import { secrets } from './secrets';
 import { userIds } from './user-ids';
 import { deviceInfo } from './device-info';
 import { userAgentField, userAgentHeader } from './user-agent-devices';
+import { unparsedText } from './unparsed-text';
 
-export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, userAgentHeader, userAgentField, deviceInfo, userIds];
+export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, userAgentHeader, userAgentField, deviceInfo, userIds, unparsedText];

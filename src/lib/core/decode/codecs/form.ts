@@ -1,5 +1,7 @@
-import { FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
+import type { Budget } from '../../limits';
+import { Annotated, FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
 import { percentDecode } from './percent';
+import { firstNonSpace, readsAsJson } from './json';
 
 /** Keys seen in real forms and query strings: `cid`, `ep.event_category`, `items[0][id]`, `%24lib`, `_gid`. */
 const SANE_KEY = /^[\w.\-[\]%$~*:@!|]{1,80}$/;
@@ -11,19 +13,65 @@ const SHAPE_SAMPLE = 64;
 export function formFieldList(text: string, offset: number): FieldList {
 	const fields: Array<[string, TreeValue]> = [];
 	const ranges: Range[] = [];
+	const pieces = text.split('&');
 	let at = offset;
-	for (const piece of text.split('&')) {
+	for (let p = 0; p < pieces.length; p++) {
+		let piece = pieces[p]!;
 		const start = at;
 		at += piece.length + 1;
 		if (piece === '') continue;
 		const eq = piece.indexOf('=');
+		let joined = 0;
+		if (eq >= 0) {
+			// JSON written into a value without encoding it: its own `&` split it. Take the pieces that close it.
+			const through = unencodedJsonEnd(pieces, p, eq + 1);
+			if (through > p) {
+				for (let q = p + 1; q <= through; q++) at += pieces[q]!.length + 1;
+				piece = pieces.slice(p, through + 1).join('&');
+				joined = through - p;
+				p = through;
+			}
+		}
 		const rawKey = eq < 0 ? piece : piece.slice(0, eq);
 		const rawValue = eq < 0 ? '' : piece.slice(eq + 1);
 		const key = percentDecode(rawKey, true);
-		fields.push([typeof key === 'string' ? key : rawKey, percentDecode(rawValue, true)]);
+		const value = percentDecode(rawValue, true);
+		fields.push([typeof key === 'string' ? key : rawKey, joined > 0 ? new Annotated(value, `unencoded JSON: its ${joined === 1 ? '"&"' : `${joined} "&"`} joined back into the value`) : value]);
 		ranges.push(eq < 0 ? [start + piece.length, start + piece.length] : [start + eq + 1, start + piece.length]);
 	}
 	return new FieldList(fields, ranges);
+}
+
+/** Pieces one unencoded JSON value may span at most (each `&` inside it split it once). */
+const MAX_JOINED = 256;
+
+/**
+ * When the value of `pieces[p]` (from `valueStart`) opens a JSON object or array that its piece does not close,
+ * the index of the piece whose end closes it, its brackets counted outside strings; else `p`. Linear in what
+ * it reads, and it reads only values that open with a bracket and do not balance within their piece.
+ */
+export function unencodedJsonEnd(pieces: readonly string[], p: number, valueStart: number): number {
+	const first = pieces[p]!.charCodeAt(valueStart);
+	if (first !== 0x7b && first !== 0x5b) return p;
+	let depth = 0;
+	let inString = false;
+	for (let q = p; q < pieces.length && q - p <= MAX_JOINED; q++) {
+		const piece = pieces[q]!;
+		for (let i = q === p ? valueStart : 0; i < piece.length; i++) {
+			const c = piece.charCodeAt(i);
+			if (inString) {
+				if (c === 0x5c) i++;
+				else if (c === 0x22) inString = false;
+			} else if (c === 0x22) inString = true;
+			else if (c === 0x7b || c === 0x5b) depth++;
+			else if (c === 0x7d || c === 0x5d) {
+				if (--depth === 0) return i === piece.length - 1 && q > p ? q : p;
+			}
+		}
+		// Inside a string the `&` was the JSON's own; outside one, only a value still open can go on.
+		if (depth === 0) return p;
+	}
+	return p;
 }
 
 /** The length bound in SANE_KEY. */
@@ -91,10 +139,29 @@ export const form: TextCodec<'form'> = {
 		}
 		return formShapeScore(input);
 	},
-	decode(input) {
+	decode(input, { budget }) {
 		if (!input.includes('=')) return failure('no key=value pair');
+		const misread = jsonMislabelled(input, budget);
+		if (misread !== null) return failure(misread);
 		const list = formFieldList(input, 0);
 		if (list.fields.length === 0) return failure('no fields');
 		return { kind: 'tree', value: list };
 	}
 };
+
+/**
+ * Why a text that opens like JSON is not form fields, or null when it may be: a JSON document sent with the
+ * form Content-Type, split at `&` and `=`, gives keys such as `{"url":"https://x/?a`. Only when its first
+ * key is no form key and the JSON codec can read it (strictly or repaired), so text that is neither keeps
+ * the form reading it always had.
+ */
+function jsonMislabelled(input: string, budget: Budget): string | null {
+	const first = firstNonSpace(input);
+	if (first !== '{' && first !== '[') return null;
+	const eq = input.indexOf('=');
+	const amp = input.indexOf('&');
+	const rawKey = input.slice(0, amp >= 0 && amp < eq ? amp : eq);
+	if (SANE_KEY.test(rawKey) || !readsAsJson(input, budget)) return null;
+	const shown = rawKey.length > 40 ? `${rawKey.slice(0, 40)}…` : rawKey;
+	return `the text is a JSON document (split as a form it gives keys such as ${JSON.stringify(shown)})`;
+}

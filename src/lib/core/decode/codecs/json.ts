@@ -1,4 +1,6 @@
+import type { Budget } from '../../limits';
 import { failure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
+import { MIN_REPAIR_LENGTH, opensLikeJson, repairJson } from './json-repair';
 
 /** Anti-hijacking prefixes servers put before JSON so a <script> tag cannot run it. */
 export const XSSI_PREFIX = /^\s*(?:\)\]\}'\s*,?|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;|throw\s+1\s*;)\s*/;
@@ -8,9 +10,14 @@ const JSONP_HEAD =
 /** The head of a JSONP wrapper is short; the regex only ever sees this much. */
 const HEAD_LENGTH = 256;
 
+/** How sure the sniff is of text that opens like JSON but is not framed by its brackets (maybe cut off). */
+const ALMOST_JSON_SNIFF = 0.4;
+
 /**
  * JSON documents (objects, arrays, a top-level JSON string), NDJSON (one document per line → array),
  * JSONP callbacks and XSSI-prefixed JSON. A JSON string's content is handed back as text for peeling.
+ * Almost-JSON (a trailing comma, a cut-off end…) is read by json-repair.ts only when all of that
+ * fails, and its note says what was repaired where.
  */
 export const json: TextCodec<'json'> = {
 	id: 'json',
@@ -31,9 +38,37 @@ export const json: TextCodec<'json'> = {
 		if ((first === '{' || first === '[') && (last === '}' || last === ']') && input.includes('\n')) return 0.7;
 		if ((last === ')' || last === ';') && JSONP_HEAD.test(head)) return 0.85;
 		if (first === '"' && last === '"' && input.trim().length >= 2) return jsonType ? 0.8 : 0.5;
+		// Opens like a document but does not close like one: maybe cut off (json-repair.ts).
+		if ((first === '{' || first === '[') && input.length >= MIN_REPAIR_LENGTH && opensLikeJson(input)) return ALMOST_JSON_SNIFF;
 		return jsonType ? 0.3 : 0;
 	},
-	decode(input) {
+	decode(input, { budget }) {
+		if (input === heldInput) {
+			const held = heldResult!;
+			heldInput = heldResult = null;
+			return held;
+		}
+		return readJson(input, budget);
+	}
+};
+
+/**
+ * Whether `input` reads as a JSON document (strictly, or repaired): the form codec asks before it splits
+ * a form-labelled body that opens like JSON. The answer is held for the JSON decode that follows, so the
+ * body is parsed once.
+ */
+export function readsAsJson(input: string, budget: Budget): boolean {
+	const result = readJson(input, budget);
+	heldInput = input;
+	heldResult = result;
+	return result.kind !== 'failure';
+}
+
+let heldInput: string | null = null;
+let heldResult: CodecResult | null = null;
+
+function readJson(input: string, budget: Budget): CodecResult {
+	{
 		// The common case first: one JSON.parse over the whole input, nothing else.
 		const direct = parseDocument(input);
 		if (direct.ok) return documentResult(direct.value);
@@ -55,9 +90,11 @@ export const json: TextCodec<'json'> = {
 			const lines = parseLines(input);
 			if (lines) return { kind: 'tree', value: lines, note: `NDJSON: ${lines.length} lines` };
 		}
+		const repaired = repairJson(input, budget);
+		if (repaired) return { kind: 'tree', value: repaired.value, note: repaired.note };
 		return failure(direct.reason);
 	}
-};
+}
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
