@@ -30,7 +30,12 @@ const CASES: Array<[string, string, string | undefined, string | undefined, stri
 	['appmetrica', 'https://report.example-shop.com/report?deviceid=0a1b2c3d&analytics_sdk_version_name=5.3.0', undefined, undefined, 'AppMetrica SDK', 'Yandex'],
 	['sentry', 'https://errors.example-shop.com/api/store', JSON.stringify({ event_id: 'abc', sdk: { name: 'sentry.java.android', version: '6.17.0' } }), JSON_TYPE, 'Sentry SDK', 'Sentry'],
 	['branch', 'https://links.example-shop.com/v1/open', JSON.stringify({ branch_key: 'key_live_abcdefghijklmnop' }), JSON_TYPE, 'Branch SDK', 'Branch Metrics'],
-	['braze', 'https://engage.example-shop.com/api/v3/data', JSON.stringify({ api_key: 'k', device_id: 'd', sdk_version: '24.3.0', respond_with: {} }), JSON_TYPE, 'Braze SDK', 'Braze']
+	['braze', 'https://engage.example-shop.com/api/v3/data', JSON.stringify({ api_key: 'k', device_id: 'd', sdk_version: '24.3.0', respond_with: {} }), JSON_TYPE, 'Braze SDK', 'Braze'],
+	// web
+	['posthog', 'https://ph.example-shop.com/e/', JSON.stringify({ event: '$pageview', properties: { token: 'phc_0123456789abcdefghijABCDEFGHIJ', distinct_id: 'd-1', $lib: 'web' } }), JSON_TYPE, 'PostHog', 'PostHog'],
+	['plausible', 'https://stats.example-shop.com/api/event', JSON.stringify({ n: 'pageview', u: 'https://example-shop.com/', d: 'example-shop.com' }), JSON_TYPE, 'Plausible Analytics', 'Plausible Insights'],
+	['snowplow', 'https://sp.example-shop.com/com.snowplowanalytics.snowplow/tp2', JSON.stringify({ schema: 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4', data: [{ e: 'pv', tv: 'js-3.17.0', p: 'web' }] }), JSON_TYPE, 'Snowplow', 'Snowplow Analytics'],
+	['bugsnag', 'https://errors.example-shop.com/', JSON.stringify({ apiKey: '0123456789abcdef0123456789abcdef', notifier: { name: 'Bugsnag JavaScript', version: '7.22.0', url: 'https://github.com/bugsnag/bugsnag-js' }, events: [] }), JSON_TYPE, 'Bugsnag SDK', 'SmartBear']
 ];
 
 describe('an SDK on a host no list knows', () => {

@@ -43,7 +43,13 @@ const CASES: Array<[string, string | null, string | undefined, string | undefine
 	['Sentry envelope (self-hosted, body only)', 'https://errors.example.com/ingest', '{"event_id":"9ec79c33ec9942ab8353589fcb2e04dc","dsn":"https://key@errors.example.com/2"}\n{"type":"transaction","length":41}\n{"transaction":"/checkout"}', 'application/x-sentry-envelope', 'Sentry SDK', 'envelope'],
 	['Sentry store (sdk.name)', 'https://errors.example.com/api/store', JSON.stringify({ event_id: 'abc', platform: 'java', sdk: { name: 'sentry.java.android', version: '6.17.0' }, exception: { values: [] } }), JSON_TYPE, 'Sentry SDK', 'sentry.java.android'],
 	['Branch', 'https://api2.branch.io/v1/open', JSON.stringify({ branch_key: 'key_live_abcdefghijklmnopqrstuvwx', identity_id: '123456789012345678', device_fingerprint_id: '987654321098765432', hardware_id: '0a1b2c3d4e5f6071', sdk: 'android5.0.1' }), JSON_TYPE, 'Branch SDK', 'branch_key key_live_'],
-	['Braze', 'https://sdk.iad-01.braze.com/api/v3/data', JSON.stringify({ api_key: '01234567-89ab-cdef-0123-456789abcdef', device_id: 'fedcba98-7654-3210-fedc-ba9876543210', sdk_version: '24.3.0', time: 1588000000, events: [{ name: 'ss', data: {}, time: 1588000000, session_id: 'abc' }], respond_with: { config: { config_time: 0 } } }), JSON_TYPE, 'Braze SDK', 'respond_with']
+	['Braze', 'https://sdk.iad-01.braze.com/api/v3/data', JSON.stringify({ api_key: '01234567-89ab-cdef-0123-456789abcdef', device_id: 'fedcba98-7654-3210-fedc-ba9876543210', sdk_version: '24.3.0', time: 1588000000, events: [{ name: 'ss', data: {}, time: 1588000000, session_id: 'abc' }], respond_with: { config: { config_time: 0 } } }), JSON_TYPE, 'Braze SDK', 'respond_with'],
+	// web
+	['PostHog (self-hosted)', 'https://ph.example.org/e/', JSON.stringify({ event: '$pageview', properties: { token: 'phc_0123456789abcdefghijABCDEFGHIJ', distinct_id: 'd-1', $lib: 'web' } }), JSON_TYPE, 'PostHog', 'phc_'],
+	['Plausible (self-hosted)', 'https://stats.example.org/api/event', JSON.stringify({ n: 'pageview', u: 'https://example.org/', d: 'example.org' }), JSON_TYPE, 'Plausible Analytics', '{ n, u, d }'],
+	['Snowplow (tp2)', 'https://sp.example.org/com.snowplowanalytics.snowplow/tp2', JSON.stringify({ schema: 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4', data: [{ e: 'pv', tv: 'js-3.17.0', p: 'web' }] }), JSON_TYPE, 'Snowplow', 'payload_data'],
+	['Snowplow (GET /i)', 'https://sp.example.org/i?e=pv&tv=js-3.17.0&p=web&aid=site&url=https%3A%2F%2Fexample.org%2F', undefined, undefined, 'Snowplow', 'tv=js-3.17.0'],
+	['Bugsnag (on-premise)', 'https://errors.example.org/', JSON.stringify({ apiKey: '0123456789abcdef0123456789abcdef', notifier: { name: 'Bugsnag JavaScript', version: '7.22.0', url: 'https://github.com/bugsnag/bugsnag-js' }, events: [] }), JSON_TYPE, 'Bugsnag SDK', 'notifier.name=Bugsnag JavaScript']
 ];
 
 describe('SDK fingerprints through the real peeler', () => {

@@ -59,7 +59,7 @@ export function keyAlias(
 		const hit = positionalField(key, index, value, scope);
 		if (hit) return hit;
 	}
-	const param = endpointParam(key, value, siblings, scope.endpoints);
+	const param = endpointParam(key, value, siblings, scope.endpoints, keyChain);
 	if (param) return param;
 	if (siblings !== null && PAIR_VALUE_KEYS.has(normKey)) {
 		for (const nameKey of PAIR_NAME_KEYS) {

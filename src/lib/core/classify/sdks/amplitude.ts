@@ -4,6 +4,8 @@
  * Sources:
  *  - https://www.docs.developers.amplitude.com/analytics/apis/http-v2-api/ (HTTP V2 API)
  *  - https://github.com/amplitude/Amplitude-Android (the older form upload)
+ *  - https://amplitude.com/docs/sdks/analytics/browser/browser-sdk-2 (page view tracking: [Amplitude] Page Location,
+ *    [Amplitude] Page Title, [Amplitude] Page URL, [Amplitude] Page Path, [Amplitude] Page Domain)
  */
 import type { SdkAdapter } from './adapter';
 import { fieldSources, findObject, firstItemFields, hasAll } from './shape';
@@ -15,6 +17,18 @@ export const amplitude: SdkAdapter = {
 	// Amplitude, Inc. (https://amplitude.com), which publishes its SDKs under github.com/amplitude.
 	company: 'Amplitude',
 	category: 'analytics',
+	endpoints: [
+		{
+			host: /(?:^|\.)amplitude\.com$/,
+			path: /^\/(?:2\/httpapi|batch)\/?$/,
+			shape: (siblings) => siblings.has('[Amplitude] Page Location') || siblings.has('[Amplitude] Page Title'),
+			params: {
+				'[Amplitude] Page Location': { type: 'browsing.url', as: 'page_url', meaning: 'page address of a page view' },
+				'[Amplitude] Page URL': { type: 'browsing.url', as: 'page_url', meaning: 'page address without its query' },
+				'[Amplitude] Page Title': { type: 'browsing.title', as: 'page_title', meaning: 'page title of a page view' }
+			}
+		}
+	],
 	fingerprint(shape) {
 		if (findObject(shape, (f) => f.has('api_key') && (firstItemFields(f.get('events'))?.has('event_type') ?? false))) return 'api_key with events[].event_type';
 		for (const get of fieldSources(shape)) {

@@ -6,6 +6,7 @@
 import type { DecodedNode, FindingType } from '../../model';
 import type { Endpoint, FieldSpec, SdkAdapter } from './adapter';
 import { SDK_ADAPTERS } from './index';
+import { normalizeKey } from '../detectors/key-hints';
 
 /** The key the detectors read as each type, for field specs that do not name one. */
 export const KEY_FOR_TYPE: Readonly<Record<FindingType, string>> = {
@@ -54,12 +55,34 @@ const POSITIONAL = SDK_ADAPTERS.filter((a) => a.positional !== undefined);
 
 /** Parameter name → the endpoints that define it, in registry order. */
 const BY_PARAM = new Map<string, ParamTable[]>();
+/**
+ * A dotted name (`usr.id`, `context.page.title`) also names a nested field: its last name → the endpoints that define
+ * it and the names above it (normalised, as key chains hold them), for values the request sends nested, not flattened.
+ */
+interface DottedParam extends ParamTable {
+	param: string;
+	above: readonly string[];
+}
+const BY_TAIL = new Map<string, DottedParam[]>();
 for (const table of ENDPOINTS) {
 	for (const param of Object.keys(table.endpoint.params ?? {})) {
 		const list = BY_PARAM.get(param) ?? [];
 		list.push(table);
 		BY_PARAM.set(param, list);
+		const names = param.split('.');
+		if (names.length < 2 || names.some((n) => n.length === 0)) continue;
+		const tail = names.pop()!;
+		const dotted = BY_TAIL.get(tail) ?? [];
+		dotted.push({ ...table, param, above: names.map(normalizeKey) });
+		BY_TAIL.set(tail, dotted);
 	}
+}
+
+/** Do the keys above a value end with `above`? */
+function chainEndsWith(keyChain: readonly string[], above: readonly string[]): boolean {
+	if (keyChain.length < above.length) return false;
+	const offset = keyChain.length - above.length;
+	return above.every((name, i) => keyChain[offset + i] === name);
 }
 
 export function endpointMatches(endpoint: Endpoint, host: string, path: string): boolean {
@@ -133,16 +156,30 @@ export function numberedField(adapter: SdkAdapter, key: string, keyChain: readon
 		: { label: name, as: name, note: `${adapter.label} ${pair.kind} ${name}`, spec: null };
 }
 
-/** A short parameter name at an endpoint that defines it (by the request, or by the fields around it). */
-export function endpointParam(key: string, value: string | null, siblings: ReadonlyMap<string, DecodedNode> | null, atRequest: readonly Endpoint[]): FieldReading | null {
-	const tables = BY_PARAM.get(key);
-	if (!tables) return null;
-	for (const { adapter, endpoint } of tables) {
-		const here = atRequest.includes(endpoint) || (siblings !== null && endpoint.shape !== undefined && endpoint.shape(siblings));
-		if (!here) continue;
+/**
+ * A short parameter name at an endpoint that defines it (by the request, or by the fields around it); a dotted name
+ * (`usr.id`) also matches the nested field `id` whose keys above (`keyChain`, normalised) end with `usr`.
+ */
+export function endpointParam(
+	key: string,
+	value: string | null,
+	siblings: ReadonlyMap<string, DecodedNode> | null,
+	atRequest: readonly Endpoint[],
+	keyChain: readonly string[] = []
+): FieldReading | null {
+	const here = (endpoint: Endpoint) => atRequest.includes(endpoint) || (siblings !== null && endpoint.shape !== undefined && endpoint.shape(siblings));
+	for (const { adapter, endpoint } of BY_PARAM.get(key) ?? []) {
+		if (!here(endpoint)) continue;
 		const spec = endpoint.params![key]!;
 		if (!passes(spec, value)) continue;
 		return { label: key, as: judgedKey(spec), note: `${adapter.label}: ${spec.meaning}`, spec };
+	}
+	for (const { adapter, endpoint, param, above } of BY_TAIL.get(key) ?? []) {
+		// A nested field's siblings are its own object's: only the request's endpoint places it.
+		if (!atRequest.includes(endpoint) || !chainEndsWith(keyChain, above)) continue;
+		const spec = endpoint.params![param]!;
+		if (!passes(spec, value)) continue;
+		return { label: param, as: judgedKey(spec), note: `${adapter.label}: ${spec.meaning}`, spec };
 	}
 	return null;
 }

@@ -40,6 +40,31 @@ import { singular } from './singular';
 import { crashlytics } from './crashlytics';
 import { bugsnag } from './bugsnag';
 import { growingio } from './growingio';
+// web
+import { posthog } from './posthog';
+import { plausible } from './plausible';
+import { snowplow } from './snowplow';
+import { heap } from './heap';
+import { tealium } from './tealium';
+import { hubspot } from './hubspot';
+import { datadogRum } from './datadog-rum';
+import { newrelicBrowser } from './newrelic-browser';
+import { bingUet } from './bing-uet';
+import { googleAds } from './google-ads';
+import { pinterestTag } from './pinterest-tag';
+import { snapPixel } from './snap-pixel';
+import { xPixel } from './x-pixel';
+import { linkedinInsight } from './linkedin-insight';
+import { tiktokPixel } from './tiktok-pixel';
+import { redditPixel } from './reddit-pixel';
+import { criteoOnetag } from './criteo-onetag';
+import { quantcast } from './quantcast';
+import { hotjar } from './hotjar';
+import { fullstory } from './fullstory';
+import { microsoftClarity } from './microsoft-clarity';
+import { onesignalWeb } from './onesignal-web';
+import { intercomWeb } from './intercom-web';
+import { klaviyoWeb } from './klaviyo-web';
 import type { SdkAdapter } from './adapter';
 
 export const SDK_ADAPTERS = [
@@ -79,7 +104,32 @@ export const SDK_ADAPTERS = [
 	singular,
 	crashlytics,
 	bugsnag,
-	growingio
+	growingio,
+	// web
+	posthog,
+	plausible,
+	snowplow,
+	heap,
+	tealium,
+	hubspot,
+	datadogRum,
+	newrelicBrowser,
+	bingUet,
+	googleAds,
+	pinterestTag,
+	snapPixel,
+	xPixel,
+	linkedinInsight,
+	tiktokPixel,
+	redditPixel,
+	criteoOnetag,
+	quantcast,
+	hotjar,
+	fullstory,
+	microsoftClarity,
+	onesignalWeb,
+	intercomWeb,
+	klaviyoWeb
 ] as const satisfies readonly SdkAdapter[];
 
 export type { SdkAdapter } from './adapter';

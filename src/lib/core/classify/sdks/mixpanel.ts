@@ -4,6 +4,8 @@
  * Sources:
  *  - https://developer.mixpanel.com/reference/ingestion-api (ingestion API)
  *  - https://github.com/mixpanel/mixpanel-android (LICENSE: Mixpanel, Inc.)
+ *  - https://docs.mixpanel.com/docs/tracking-methods/sdks/javascript#tracking-page-views (current_page_title, current_url_path)
+ *  - https://docs.mixpanel.com/docs/data-structure/user-profiles#reserved-user-properties ($email, $phone, $name)
  */
 import type { SdkAdapter } from './adapter';
 import { fieldsOf, findObject, hasAll } from './shape';
@@ -14,6 +16,16 @@ export const mixpanel: SdkAdapter = {
 	label: 'Mixpanel',
 	company: 'Mixpanel',
 	category: 'analytics',
+	endpoints: [
+		{
+			host: /(?:^|\.)mixpanel\.com$/,
+			path: /^\/(?:track|engage|import)\/?$/,
+			params: {
+				current_page_title: { type: 'browsing.title', as: 'page_title', meaning: 'page title of a page view' },
+				$phone: { type: 'contact.phone', as: 'phone', meaning: 'reserved profile property $phone' }
+			}
+		}
+	],
 	fingerprint(shape) {
 		const event = findObject(shape, (f) => {
 			if (!f.has('event')) return false;

@@ -4,6 +4,8 @@
  * Sources:
  *  - https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/ (HTTP Tracking API)
  *  - https://github.com/segmentio/analytics-android (LICENSE.md: Segment.io, Inc.; part of Twilio since 2020)
+ *  - https://segment.com/docs/connections/spec/common/#context (context.page: path, referrer, search, title, url)
+ * `context.page.search` is the page's query string (`?q=…`), not the words alone: not mapped.
  */
 import type { SdkAdapter } from './adapter';
 import { fieldsOf, findObject, textOf } from './shape';
@@ -16,6 +18,17 @@ export const segment: SdkAdapter = {
 	label: 'Segment',
 	company: 'Segment (Twilio)',
 	category: 'analytics',
+	endpoints: [
+		{
+			host: /(?:^|\.)segment\.(?:io|com)$/,
+			path: /^\/v1\/(?:batch|import|track|identify|page|screen|group|alias|[tipsga])\/?$/,
+			params: {
+				'page.url': { type: 'browsing.url', as: 'page_url', meaning: 'page address (context.page.url)' },
+				'page.referrer': { type: 'browsing.url', as: 'referrer', meaning: 'referrer (context.page.referrer)' },
+				'page.title': { type: 'browsing.title', as: 'page_title', meaning: 'page title (context.page.title)' }
+			}
+		}
+	],
 	fingerprint(shape) {
 		const message = findObject(
 			shape,
