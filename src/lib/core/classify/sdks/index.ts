@@ -40,6 +40,23 @@ import { singular } from './singular';
 import { crashlytics } from './crashlytics';
 import { bugsnag } from './bugsnag';
 import { growingio } from './growingio';
+// mobile
+import { jpush } from './jpush';
+import { getui } from './getui';
+import { xiaomiPush } from './xiaomi-push';
+import { huaweiPush } from './huawei-push';
+import { talkingdata } from './talkingdata';
+import { clevertap } from './clevertap';
+import { leanplum } from './leanplum';
+import { onesignal } from './onesignal';
+import { unityAds } from './unity-ads';
+import { ironsource } from './ironsource';
+import { vungle } from './vungle';
+import { chartboost } from './chartboost';
+import { adcolony } from './adcolony';
+import { kidoz } from './kidoz';
+import { startIo } from './start-io';
+import { mintegral } from './mintegral';
 import type { SdkAdapter } from './adapter';
 
 export const SDK_ADAPTERS = [
@@ -79,7 +96,24 @@ export const SDK_ADAPTERS = [
 	singular,
 	crashlytics,
 	bugsnag,
-	growingio
+	growingio,
+	// mobile
+	jpush,
+	getui,
+	xiaomiPush,
+	huaweiPush,
+	talkingdata,
+	clevertap,
+	leanplum,
+	onesignal,
+	unityAds,
+	ironsource,
+	vungle,
+	chartboost,
+	adcolony,
+	kidoz,
+	startIo,
+	mintegral
 ] as const satisfies readonly SdkAdapter[];
 
 export type { SdkAdapter } from './adapter';
