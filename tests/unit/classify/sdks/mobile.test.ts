@@ -164,3 +164,14 @@ describe('mobile SDK adapters', () => {
 		expect(s.findings.some((f) => f.type === 'ad.advertising_id')).toBe(false);
 	});
 });
+
+describe('OneSignal device_os', () => {
+	const player = (deviceType: number, os: string) =>
+		exchangeOf({ url: 'https://onesignal.com/api/v1/players', body: JSON.stringify({ app_id: 'b2f7f966-d8cc-11e4-bed1-df8f05be55ba', device_type: deviceType, device_os: os }) });
+	it('is the OS version of a phone', () => {
+		expect(player(1, '11').findings.map((f) => [f.type, f.value])).toContainEqual(['device.os_version', '11']);
+	});
+	it("is the browser's version for web push, not read", () => {
+		expect(player(5, '119').findings.some((f) => f.type === 'device.os_version')).toBe(false);
+	});
+});
