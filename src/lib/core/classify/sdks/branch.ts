@@ -4,6 +4,9 @@
  * Sources:
  *  - https://help.branch.io/developers-hub/reference/ (API reference)
  *  - https://github.com/BranchMetrics/android-branch-deep-linking-attribution (copyright Branch Metrics, Inc.)
+ *  - https://github.com/tweaselORG/TrackHAR/blob/main/src/adapters/branch-io.ts (requests observed in app traffic to
+ *    api2.branch.io/v1/install, /open, /close, /profile, /logout: `os_version_android`, `device_carrier`, `identity`
+ *    — the app's user ID set with setIdentity —, `google_advertising_id`)
  */
 import type { SdkAdapter } from './adapter';
 import { fieldSources, findObject, hasAll } from './shape';
@@ -17,6 +20,18 @@ export const branch: SdkAdapter = {
 	company: 'Branch Metrics',
 	category: 'attribution',
 	listings: [{ hosts: ['branch.io', 'app.link'], category: 'attribution', source: 'Branch deep linking and attribution, https://branch.io' }],
+	endpoints: [
+		{
+			host: /^api2?\.branch\.io$/,
+			path: /^\/v1\/(?:install|open|close|profile|logout)$/,
+			params: {
+				os_version_android: { type: 'device.os_version', meaning: 'Android OS version' },
+				device_carrier: { type: 'network.carrier', meaning: 'mobile carrier' },
+				identity: { type: 'user.id', meaning: "the app's own user ID (setIdentity)" },
+				google_advertising_id: { type: 'ad.advertising_id', meaning: 'Google advertising ID' }
+			}
+		}
+	],
 	fingerprint(shape) {
 		for (const get of fieldSources(shape)) {
 			const key = get('branch_key');

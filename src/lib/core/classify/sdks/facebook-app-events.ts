@@ -4,6 +4,12 @@
  * `advertiser_id`, `extinfo`.
  * Sources:
  *  - https://github.com/facebook/facebook-android-sdk (LICENSE.txt: Meta Platforms, Inc.; AppEventsLoggerUtility, the activities request)
+ *  - https://github.com/facebook/facebook-android-sdk/blob/main/facebook-core/src/main/java/com/facebook/internal/Utility.kt
+ *    (setAppEventExtendedDeviceInfoParameters: `extinfo` is a JSON array by position — 0 the format "a2", 1 the package
+ *    name, 2 the version code, 3 the version name, 4 Build.VERSION.RELEASE, 5 Build.MODEL, 6 the locale, 7 the time zone's
+ *    abbreviation, 8 the carrier name ("NoCarrier" when none), 9–10 the screen, 11 density, 12 CPU cores, 13–14 storage,
+ *    15 the time zone's name)
+ *  - https://github.com/tweaselORG/TrackHAR/blob/main/src/adapters/facebook.ts (the same indexes in observed traffic)
  */
 import type { SdkAdapter } from './adapter';
 import { fieldSources, findObject, firstItemFields } from './shape';
@@ -16,6 +22,15 @@ export const facebookAppEvents: SdkAdapter = {
 	label: 'Facebook SDK',
 	company: 'Meta Platforms',
 	category: 'advertising',
+	endpoints: [{ host: /^graph\.facebook\.com$/, path: /^\/v\d+\.\d+\/\d+\/activities$/ }],
+	positional: {
+		extinfo: {
+			1: { type: 'app.package', meaning: "the app's package name" },
+			4: { type: 'device.os_version', meaning: 'Android version (Build.VERSION.RELEASE)' },
+			5: { type: 'device.model', meaning: 'device model (Build.MODEL)' },
+			8: { type: 'network.carrier', meaning: 'carrier name', check: (v) => v !== 'NoCarrier' }
+		}
+	},
 	fingerprint(shape) {
 		for (const get of fieldSources(shape)) {
 			const event = get('event');

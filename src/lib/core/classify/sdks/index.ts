@@ -65,6 +65,23 @@ import { microsoftClarity } from './microsoft-clarity';
 import { onesignalWeb } from './onesignal-web';
 import { intercomWeb } from './intercom-web';
 import { klaviyoWeb } from './klaviyo-web';
+// mobile
+import { jpush } from './jpush';
+import { getui } from './getui';
+import { xiaomiPush } from './xiaomi-push';
+import { huaweiPush } from './huawei-push';
+import { talkingdata } from './talkingdata';
+import { clevertap } from './clevertap';
+import { leanplum } from './leanplum';
+import { onesignal } from './onesignal';
+import { unityAds } from './unity-ads';
+import { ironsource } from './ironsource';
+import { vungle } from './vungle';
+import { chartboost } from './chartboost';
+import { adcolony } from './adcolony';
+import { kidoz } from './kidoz';
+import { startIo } from './start-io';
+import { mintegral } from './mintegral';
 import type { SdkAdapter } from './adapter';
 
 export const SDK_ADAPTERS = [
@@ -129,7 +146,24 @@ export const SDK_ADAPTERS = [
 	microsoftClarity,
 	onesignalWeb,
 	intercomWeb,
-	klaviyoWeb
+	klaviyoWeb,
+	// mobile
+	jpush,
+	getui,
+	xiaomiPush,
+	huaweiPush,
+	talkingdata,
+	clevertap,
+	leanplum,
+	onesignal,
+	unityAds,
+	ironsource,
+	vungle,
+	chartboost,
+	adcolony,
+	kidoz,
+	startIo,
+	mintegral
 ] as const satisfies readonly SdkAdapter[];
 
 export type { SdkAdapter } from './adapter';
