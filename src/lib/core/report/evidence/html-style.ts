@@ -11,12 +11,12 @@ main{display:flex;flex-direction:column;gap:1.5rem;max-width:1100px;margin:0 aut
 .provenance{order:0}.summary{order:1}.findings{order:2}
 h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.15rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1rem;margin:0;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
-th{color:var(--muted);font-weight:600}
+th{color:var(--muted);font-weight:600;white-space:nowrap}
 .facts th{width:9rem}
 code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.92em;overflow-wrap:anywhere}
 .lead{font-size:1.05rem}
 .muted{color:var(--muted)}
-.level{font-weight:700;text-transform:uppercase;font-size:.8em}.high{color:var(--high)}.medium{color:var(--medium)}.low{color:var(--low)}
+.level{white-space:nowrap;font-weight:700;text-transform:uppercase;font-size:.8em}.high{color:var(--high)}.medium{color:var(--medium)}.low{color:var(--low)}
 .exchange{border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:.75rem 0;background:var(--soft)}
 .exchange ul{margin:.5rem 0 0;padding-left:1.25rem}.paths{margin:.15rem 0 .35rem;padding-left:1.25rem;color:var(--muted)}
 .more{font-style:italic;color:var(--muted)}

@@ -38,6 +38,7 @@ export class EvidenceMarkdown implements ReportSink {
 			'only once every exchange has been analysed: [who received what](#who-received-what) · [data flow](#data-flow) · [identifiers](#identifiers).',
 			'',
 			'## Findings',
+			'',
 			''
 		].join('\n');
 	}
