@@ -7,7 +7,9 @@ export class UsageError extends Error {
 	}
 }
 
-export const USAGE = `usage: telltale analyze <file|directory|->... [--format summary|json|ndjson] [--known TYPE=VALUE]... [--jobs N]
+export const USAGE = `usage: telltale analyze <file|directory|->... [--format summary|json|ndjson|md|html] [--out FILE]
+                       [--known TYPE=VALUE]... [--jobs N]
+       telltale compare <A> <B> [--json] [--out FILE] [--known TYPE=VALUE]... [--jobs N]
 
   analyze <file>   read a HAR, raw HTTP, curl command, Burp export or bare payload and report
                    every decoded layer, destination and finding ("-" reads standard input);
@@ -15,9 +17,16 @@ export const USAGE = `usage: telltale analyze <file|directory|->... [--format su
                    reported under their own name
   --format F       summary (the default: a readable summary that fits a screen),
                    json (the report as JSON, nothing else on standard output; several
-                   inputs give a JSON list of reports) or ndjson (one line per exchange,
-                   then one for the identifiers and one for the summary, per input)
+                   inputs give a JSON list of reports), ndjson (one line per exchange,
+                   then one for the identifiers and one for the summary, per input),
+                   md or html (an evidence report of one input: the file's SHA-256, who
+                   received what, the data flow, the identifiers and every finding; the
+                   HTML is one self-contained page that runs no script and loads nothing)
   --json           the same as --format json
+  --out FILE       write the report to FILE instead of standard output
+  compare <A> <B>  what two captures share and what only one has: sites, finding types,
+                   identifier values, values that persisted and values that were reset
+                   (a readable summary, or JSON with --json)
   --known TYPE=VALUE
                    one of your own identifiers to search for in plain, encoded and hashed forms
                    (repeatable): imei, imsi, iccid, serial, android_id, mac, gaid/idfa/oaid, email,
@@ -25,13 +34,17 @@ export const USAGE = `usage: telltale analyze <file|directory|->... [--format su
   --jobs N         analyse with N threads (default: the number of cores); the report is the
                    same whatever N is`;
 
-export type OutputFormat = 'summary' | 'json' | 'ndjson';
-const FORMATS: readonly OutputFormat[] = ['summary', 'json', 'ndjson'];
+export type OutputFormat = 'summary' | 'json' | 'ndjson' | 'md' | 'html';
+const FORMATS: readonly OutputFormat[] = ['summary', 'json', 'ndjson', 'md', 'html'];
+/** Formats that describe one capture as a document of its own: several inputs would make no single document. */
+const SINGLE_INPUT: readonly OutputFormat[] = ['md', 'html'];
 
 export interface Args {
-	command: 'analyze' | 'help';
+	command: 'analyze' | 'compare' | 'help';
 	files: string[];
 	format: OutputFormat;
+	/** Where the report goes; null: standard output. */
+	out: string | null;
 	/** `--known` values as typed (TYPE=VALUE); parsed by the core's parseKnownValue. */
 	known: string[];
 	/** Threads to analyse with; null: as many as the machine has cores. */
@@ -42,6 +55,7 @@ export function parseArgs(argv: string[]): Args {
 	const positional: string[] = [];
 	let format: OutputFormat = 'summary';
 	let jobs: number | null = null;
+	let out: string | null = null;
 	const known: string[] = [];
 	const valueOf = (option: string, i: number, what: string): string => {
 		const value = argv[i];
@@ -52,24 +66,32 @@ export function parseArgs(argv: string[]): Args {
 		const arg = argv[i]!;
 		const [option, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		if (option === '--json') format = 'json';
-		else if (option === '--format') format = formatOf(inline ?? valueOf('--format', ++i, 'one of summary, json, ndjson'));
+		else if (option === '--format') format = formatOf(inline ?? valueOf('--format', ++i, 'one of summary, json, ndjson, md, html'));
+		else if (option === '--out' || option === '-o') out = inline ?? valueOf(option, ++i, 'a file to write to');
 		else if (option === '--known') known.push(inline ?? valueOf('--known', ++i, 'TYPE=VALUE (e.g. --known imei=868…)'));
 		else if (option === '--jobs') jobs = jobsOf(inline ?? valueOf('--jobs', ++i, 'a number of threads'));
-		else if (option === '--help' || option === '-h') return { command: 'help', files: [], format, known, jobs };
+		else if (option === '--help' || option === '-h') return { command: 'help', files: [], format, out, known, jobs };
 		else if (arg.startsWith('--')) throw new UsageError(`unknown option ${option} (try --help)`);
 		else positional.push(arg);
 	}
 	const [command, ...files] = positional;
-	if (command === undefined || command === 'help') return { command: 'help', files: [], format, known, jobs };
+	if (command === undefined || command === 'help') return { command: 'help', files: [], format, out, known, jobs };
+	if (command === 'compare') {
+		if (files.length !== 2) throw new UsageError('compare needs two captures: telltale compare A B');
+		if (format !== 'summary' && format !== 'json') throw new UsageError('compare writes a summary, or JSON with --json');
+		if (files[0] === '-' && files[1] === '-') throw new UsageError('standard input ("-") can be read only once');
+		return { command, files, format, out, known, jobs };
+	}
 	if (command !== 'analyze') throw new UsageError(`unknown command "${command}" (try: telltale analyze <file|->)`);
 	if (files.length === 0) throw new UsageError('analyze needs a file to read, or "-" for standard input');
 	if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
-	return { command, files, format, known, jobs };
+	if (SINGLE_INPUT.includes(format) && files.length > 1) throw new UsageError(`--format ${format} reports one capture; name one file`);
+	return { command, files, format, out, known, jobs };
 }
 
 function formatOf(value: string): OutputFormat {
 	if ((FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-	throw new UsageError(`unknown format "${value}" (try summary, json or ndjson)`);
+	throw new UsageError(`unknown format "${value}" (try summary, json, ndjson, md or html)`);
 }
 
 function jobsOf(value: string): number {

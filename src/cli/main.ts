@@ -1,17 +1,19 @@
 /**
  * telltale — the command line over the same core the app runs in its worker.
- *   telltale analyze <file|directory|->... [--format summary|json|ndjson] [--known TYPE=VALUE]... [--jobs N]
+ *   telltale analyze <file|directory|->... [--format summary|json|ndjson|md|html] [--out FILE] [--known TYPE=VALUE]... [--jobs N]
+ *   telltale compare <A> <B> [--json] [--out FILE]
  * Each input is read twice and its report written while it is read (never held whole, never one string).
  * Exit 0 on success, 2 for a user's mistake or a bad input (one line on stderr each), 1 for a bug in Telltale.
  */
 import { isInputError } from '../lib/core/errors';
 import { parseKnownValue, type KnownValue } from '../lib/core/classify/known-values';
 import { streamReport } from '../lib/core/report/stream-report';
-import { ReportJson, ReportNdjson, type ReportSink } from '../lib/core/report/report-json';
 import { parseArgs, UsageError, USAGE, type OutputFormat } from './args';
 import { inputsOf, type Input } from './inputs';
-import { SummarySink } from './summary';
-import { stdoutWriter } from './output';
+import { outputTo } from './output';
+import { writingFor } from './sinks';
+import { compareInputs } from './compare';
+import { renderComparison } from './compare-summary';
 import { availableParallelism } from 'node:os';
 import { ThreadPool } from './pool';
 
@@ -28,18 +30,26 @@ async function main(argv: string[]): Promise<number> {
 		known.push(parsed);
 	}
 	const inputs = await inputsOf(args.files, process.stdin);
+	if ((args.format === 'md' || args.format === 'html') && inputs.length > 1) throw new UsageError(`--format ${args.format} reports one capture, and ${args.files[0]} holds ${inputs.length}`);
+	if (args.command === 'compare' && inputs.length !== 2) throw new UsageError('compare needs two capture files, not directories');
 	const jobs = args.jobs ?? availableParallelism();
 	// One thread needs no pool: the main thread analyses as it reads.
 	const pool = jobs > 1 ? new ThreadPool(jobs, { known }) : null;
+	const output = outputTo(args.out);
 	try {
-		return await analyzeAll(inputs, args.format, known, pool);
+		if (args.command === 'compare') {
+			const comparison = await compareInputs(inputs[0]!, inputs[1]!, known, pool);
+			await output.write(args.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison));
+			return 0;
+		}
+		return await analyzeAll(inputs, args.format, known, pool, output.write);
 	} finally {
+		await output.close();
 		await pool?.close();
 	}
 }
 
-async function analyzeAll(inputs: Input[], format: OutputFormat, known: KnownValue[], pool: ThreadPool | null): Promise<number> {
-	const write = stdoutWriter();
+async function analyzeAll(inputs: Input[], format: OutputFormat, known: KnownValue[], pool: ThreadPool | null, write: (text: string) => Promise<void>): Promise<number> {
 	// Several JSON reports make one JSON list.
 	const list = format === 'json' && inputs.length > 1;
 	let failed = 0;
@@ -52,12 +62,13 @@ async function analyzeAll(inputs: Input[], format: OutputFormat, known: KnownVal
 			const lead = list ? `${written > 0 ? ',' : ''}\n  ` : '';
 			const nest = list ? (text: string) => text.replace(/\n/g, '\n  ') : (text: string) => text;
 			let first = true;
-			await streamReport(input.open, {
+			const { sink, open } = writingFor(format, input);
+			await streamReport(open, {
 				name: input.name,
 				...(input.size !== undefined ? { size: input.size } : {}),
 				known,
 				...(pool ? { ranges: pool } : {}),
-				sink: sinkFor(format, input.name),
+				sink,
 				write: (text) => {
 					const piece = (first ? lead : '') + nest(text);
 					first = false;
@@ -75,12 +86,6 @@ async function analyzeAll(inputs: Input[], format: OutputFormat, known: KnownVal
 	}
 	if (list) await write('\n]\n');
 	return failed > 0 ? 2 : 0;
-}
-
-function sinkFor(format: OutputFormat, name: string): ReportSink {
-	if (format === 'json') return new ReportJson();
-	if (format === 'ndjson') return new ReportNdjson(name);
-	return new SummarySink();
 }
 
 main(process.argv.slice(2)).then(

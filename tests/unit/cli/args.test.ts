@@ -12,6 +12,11 @@ describe('parseArgs', () => {
 		[['analyze', 'a.har', '--jobs', '3'], { jobs: 3 }],
 		[['analyze', 'a.har', '--jobs=1'], { jobs: 1 }],
 		[['analyze', 'a.har', '--known', 'imei=1', '--known=email=a@b.c'], { known: ['imei=1', 'email=a@b.c'] }],
+		[['analyze', 'a.har', '--format', 'md'], { format: 'md', out: null }],
+		[['analyze', 'a.har', '--format=html', '--out', 'r.html'], { format: 'html', out: 'r.html' }],
+		[['analyze', 'a.har', '--json', '--out=r.json'], { format: 'json', out: 'r.json' }],
+		[['compare', 'a.har', 'b.har'], { command: 'compare', files: ['a.har', 'b.har'], format: 'summary' }],
+		[['compare', 'a.har', 'b.har', '--json'], { command: 'compare', format: 'json' }],
 		[[], { command: 'help', files: [] }],
 		[['--help'], { command: 'help', files: [] }]
 	])('%j → %j', (argv, expected) => {
@@ -26,7 +31,13 @@ describe('parseArgs', () => {
 		[['analyze', 'a', '--format', 'xml'], /unknown format "xml"/],
 		[['analyze', 'a', '--format'], /--format needs/],
 		[['analyze', 'a', '--jobs', '0'], /--jobs takes a whole number/],
-		[['analyze', 'a', '--jobs', 'many'], /--jobs takes a whole number/]
+		[['analyze', 'a', '--jobs', 'many'], /--jobs takes a whole number/],
+		[['analyze', 'a', 'b', '--format', 'html'], /--format html reports one capture/],
+		[['analyze', 'a', '--out'], /--out needs a file/],
+		[['compare', 'a'], /compare needs two captures/],
+		[['compare', 'a', 'b', 'c'], /compare needs two captures/],
+		[['compare', 'a', 'b', '--format', 'md'], /compare writes a summary, or JSON/],
+		[['compare', '-', '-'], /standard input/]
 	])('%j is a usage error', (argv, message) => {
 		expect(() => parseArgs(argv)).toThrow(UsageError);
 		expect(() => parseArgs(argv)).toThrow(message);
