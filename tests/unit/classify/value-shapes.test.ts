@@ -67,9 +67,9 @@ function table(name: string, rows: Row[]): void {
 
 table('keyless single values in protobuf', [
 	['a web address', () => protobufFindings([[3, 'https://www.example.com/page?id=7']]), 'browsing.url', 'https://www.example.com/page?id=7', 'low', /^web address by its shape, no key: protobuf field 3$/],
-	['a package name', () => protobufFindings([[4, 'com.tencent.mm']]), 'app.package', 'com.tencent.mm', 'low', /package name by its shape, no key: protobuf field 4/],
 	['an IMEI with a reporting-body prefix', () => protobufFindings([[6, '868027043216757']]), 'device.imei', '868027043216757', 'low', /^IMEI by its shape \(15 digits, Luhn-valid, reporting-body prefix 86\), no key: protobuf field 6$/],
-	['a version-4 UUID: an identifier, nothing says more', () => protobufFindings([[7, 'ea7583cd-a667-48bc-b806-42ecb2b48606']]), 'user.id', 'ea7583cd-a667-48bc-b806-42ecb2b48606', 'low', /no key: protobuf field 7/],
+	['no: a lone package name (the sending app names itself)', () => protobufFindings([[4, 'com.tencent.mm']]), 'app.package', null],
+	['no: a lone version-4 UUID no key names (a record ID as often as a person)', () => protobufFindings([[7, 'ea7583cd-a667-48bc-b806-42ecb2b48606']]), 'user.id', null],
 	['an e-mail address', () => protobufFindings([[8, 'me@example.org']]), 'contact.email', 'me@example.org', 'medium', /^e-mail address by its shape, no key: protobuf field 8$/],
 	['a MAC address', () => protobufFindings([[9, 'ac:de:48:00:11:22']]), 'device.mac', 'ac:de:48:00:11:22', 'medium', /MAC address by its shape, no key: protobuf field 9/],
 	['nested message field', () => protobufFindings([[5, [[1, 'ab'], [2, 'https://blog.example.org/post/2']]]]), 'browsing.url', 'https://blog.example.org/post/2', 'low', /no key: protobuf field 2/],
@@ -91,7 +91,7 @@ table('keyless single values in protobuf', [
 
 table('keyless lists', [
 	['repeated protobuf field of package names: an installed-app list', () => protobufFindings(PACKAGES.slice(0, 3).map((p): Field => [5, p])), 'app.package', 'com.spotify.music', 'medium', /^list of 3 package names: an installed-app list, no key: protobuf field 5$/],
-	['two package names are no list', () => protobufFindings(PACKAGES.slice(0, 2).map((p): Field => [5, p])), 'app.package', 'com.spotify.music', 'low'],
+	['no: two package names are no list', () => protobufFindings(PACKAGES.slice(0, 2).map((p): Field => [5, p])), 'app.package', null],
 	['a JSON array of package names', () => findingsOf([PACKAGES]), 'app.package', 'com.example.app', 'medium', /list of 5 package names/],
 	['a root array of web addresses: browsing history', () => findingsOf(URLS), 'browsing.url', URLS[1]!, 'medium', /^list of 3 web addresses: browsing history, no key: an element of an array$/],
 	['repeated protobuf field of web addresses', () => protobufFindings(URLS.map((u): Field => [4, u])), 'browsing.url', URLS[2]!, 'medium', /browsing history, no key: protobuf field 4/],
@@ -115,6 +115,12 @@ describe('a keyless value a key names elsewhere in the request', () => {
 		const ad = findings.find((f) => f.type === 'ad.advertising_id')!;
 		expect(ad.count).toBe(2);
 		expect(ad.paths).toEqual(['body › json.idfa', 'body › json["7"]']);
+	});
+
+	it('a keyless UUID a user-ID key names joins that finding', () => {
+		const id = '6b2a7c1d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
+		const findings = findingsOf({ distinct_id: id, 3: id });
+		expect(findings.filter((f) => f.value === id).map((f) => [f.type, f.detector, f.count])).toEqual([['user.id', 'user-ids', 2]]);
 	});
 
 	it('a keyless e-mail keeps its keyed twin high and adds nothing', () => {

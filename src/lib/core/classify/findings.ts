@@ -283,7 +283,7 @@ function withoutStructureIdentifiers(found: Occurrence[], node: DecodedNode): Oc
  * A value read by its shape alone (detectors/value-shapes.ts) that a keyed detector also reported in the same request
  * is that finding seen once more: its count and paths join it, and the weaker keyless reading goes. A keyless UUID
  * joins an advertising ID of the same value, so the request's own key decides what it is, never the shape; a UUID
- * that no key names stays a low-confidence `user.id`.
+ * that no key names is dropped (a note's or an event's ID as often as a person's: missing beats invented).
  */
 function withKeylessFolded(list: Finding[]): Finding[] {
 	let any = false;
@@ -309,7 +309,7 @@ function withKeylessFolded(list: Finding[]): Finding[] {
 		const value = f.value.toLowerCase();
 		const into = keyed.get(`${f.type}\u0000${value}`) ?? (f.type === 'user.id' ? keyed.get(`ad.advertising_id\u0000${value}`) : undefined);
 		if (into === undefined) {
-			out.push(f);
+			if (f.type !== 'user.id') out.push(f);
 			continue;
 		}
 		into.count += f.count;

@@ -1,9 +1,10 @@
 /**
  * Value-first detection where no key says what a value is (see keyless.ts): schema-less protobuf, arrays without a
  * key, a payload's root. Only shapes that are hard to hit by chance are read — a web address with a real public
- * suffix, an Android / iOS package name, a Luhn-valid IMEI with a reporting-body prefix, a version-4 UUID — each
- * below the confidence the same value has under a key that names it. A list says more than one value: three or
- * more package names side by side are an installed-app list, three or more web addresses browsing history.
+ * suffix, a Luhn-valid IMEI with a reporting-body prefix — each below the confidence the same value has under a key
+ * that names it. A list says more than one value: three or more package names side by side are an installed-app
+ * list, three or more web addresses browsing history. A lone package name or version-4 UUID says too little: the
+ * first is usually the sending app itself, the second a record's ID (see detect).
  *
  * E-mail and MAC addresses are read by shape under any key already (contact.ts, network.ts), which word their
  * keyless findings the same way. Keyless readings of a value that a keyed detector also reported in the same
@@ -72,6 +73,8 @@ export const valueShapes: Detector = {
 			return [];
 		}
 		if (n === 36 && value.charCodeAt(8) === 0x2d) {
+			// Reported here, kept only when the walk folds it into a keyed finding of the same value (findings.ts):
+			// a UUID that no key names is as likely a note's or an event's ID as a person's.
 			if (UUID_V4.test(value) && !isPlaceholder(value)) {
 				return [finding(node, 'user.id', value.toLowerCase(), 'low', `random (version 4) UUID by its shape, ${place}: an identifier, though nothing says whose`)];
 			}
@@ -79,8 +82,10 @@ export const valueShapes: Detector = {
 		}
 		if (c >= 0x61 && c <= 0x7a && isPackageName(value)) {
 			const count = listCount(ctx, node, 'package');
+			// One package name without a key is most often the sending app naming itself to its own server (the
+			// hand-written corpus's note-sync case): only a list of them says which apps someone has.
 			if (count >= MIN_LIST) return [finding(node, 'app.package', value, 'medium', `list of ${count} package names: an installed-app list, ${place}`)];
-			return [finding(node, 'app.package', value, 'low', `package name by its shape, ${place}`)];
+			return [];
 		}
 		return [];
 	}
