@@ -5,7 +5,7 @@
  * paths. When a node yields a specific identifier (an IMEI, an advertising ID), a generic `user.id` reading
  * of the same node is dropped, and so is an identifier whose value is a JSON object or array (structure-text.ts).
  */
-import { FINDING_TYPES, type DecodedNode, type DecodedPart, type Exchange, type Finding, type Occurrence, type PartKind } from '../model';
+import { FINDING_TYPES, MAX_FINDING_PATHS, type DecodedNode, type DecodedPart, type Exchange, type Finding, type Occurrence, type PartKind } from '../model';
 import { finding, type DetectContext, type Detector, type DetectorGate, type ExchangeContext } from './detectors/detector';
 import { DETECTORS } from './detectors/index';
 import { isPlaceholder, keyWords, normalizeKey } from './detectors/key-hints';
@@ -18,6 +18,7 @@ import { isReadable } from '../shared/text';
 import type { FieldSpec } from './sdks/adapter';
 import { SDK_FIELDS_DETECTOR } from './sdks/fields';
 import { withoutSdkConstants } from './sdks/constants';
+import { VALUE_SHAPES_DETECTOR } from './detectors/value-shapes';
 
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
 const MAX_SCALAR = 64 * 1024;
@@ -102,7 +103,7 @@ export function exchangeFindings(
 			stack.push({ nodes: children, next: 0, key, ownKeys: true, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind, found: null, indexed: kind === 'array' });
 		}
 	}
-	return withoutSdkConstants(withoutUserAgentRepeats(into.list()), exchange, parts);
+	return withoutSdkConstants(withKeylessFolded(withoutUserAgentRepeats(into.list())), exchange, parts);
 }
 
 function single(
@@ -212,7 +213,9 @@ function detectNode(
 		siblings: frame.siblings,
 		url: frame.url,
 		partKind: frame.partKind,
-		exchange
+		exchange,
+		neighbours: frame.ownKeys ? frame.nodes : undefined,
+		inArray: frame.indexed
 	};
 	const mask = info.mask;
 	const { detectors, others } = plan;
@@ -274,6 +277,48 @@ function withoutStructureIdentifiers(found: Occurrence[], node: DecodedNode): Oc
 		else if (!drop && out !== null) out.push(f);
 	}
 	return out ?? found;
+}
+
+/**
+ * A value read by its shape alone (detectors/value-shapes.ts) that a keyed detector also reported in the same request
+ * is that finding seen once more: its count and paths join it, and the weaker keyless reading goes. A keyless UUID
+ * joins an advertising ID of the same value, so the request's own key decides what it is, never the shape; a UUID
+ * that no key names is dropped (a note's or an event's ID as often as a person's: missing beats invented).
+ */
+function withKeylessFolded(list: Finding[]): Finding[] {
+	let any = false;
+	for (const f of list) {
+		if (f.detector === VALUE_SHAPES_DETECTOR) {
+			any = true;
+			break;
+		}
+	}
+	if (!any) return list;
+	const keyed = new Map<string, Finding>();
+	for (const f of list) {
+		if (f.detector === VALUE_SHAPES_DETECTOR) continue;
+		const k = `${f.type}\u0000${f.value.toLowerCase()}`;
+		if (!keyed.has(k)) keyed.set(k, f);
+	}
+	const out: Finding[] = [];
+	for (const f of list) {
+		if (f.detector !== VALUE_SHAPES_DETECTOR) {
+			out.push(f);
+			continue;
+		}
+		const value = f.value.toLowerCase();
+		const into = keyed.get(`${f.type}\u0000${value}`) ?? (f.type === 'user.id' ? keyed.get(`ad.advertising_id\u0000${value}`) : undefined);
+		if (into === undefined) {
+			if (f.type !== 'user.id') out.push(f);
+			continue;
+		}
+		into.count += f.count;
+		for (const path of f.paths) {
+			if (into.paths.length >= MAX_FINDING_PATHS) break;
+			if (!into.paths.includes(path)) into.paths.push(path);
+		}
+	}
+	return out;
 }
 
 /** Types that an identifier gives meaning to: without one, a User-Agent header tells a server only what every request does. */

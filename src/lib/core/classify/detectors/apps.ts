@@ -14,7 +14,9 @@ const PACKAGE_KEYS = new Set([
 ]);
 const APP_LIST_KEYS = new Set([
 	'installedapps', 'applist', 'apps', 'packages', 'pkglist', 'packagelist', 'installedpackages', 'installedapplist', 'appinstalllist',
-	'installedapplications', 'userapps', 'packagenames', 'pkgs', 'applistinstalled', 'installlist', 'runningapps'
+	'installedapplications', 'userapps', 'packagenames', 'pkgs', 'applistinstalled', 'installlist', 'runningapps',
+	// `installed: [...]` names the list by what its members are
+	'installed', 'installedpkgs', 'appsinstalled'
 ]);
 const SCREEN_KEYS = new Set([
 	'screenname', 'screen', 'screenclass', 'firebasescreen', 'firebasescreenclass', 'activity', 'activityname', 'currentscreen',

@@ -9,6 +9,7 @@ import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyForbidsIdentifier, keyHas, keyLabel, keyNamesHash } from './key-hints';
 import { hashShape } from './hash-shape';
+import { keylessPlace } from './keyless';
 
 const EMAIL_WHOLE = /^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}$/;
 const EMAIL_INSIDE = /[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24}/g;
@@ -36,7 +37,12 @@ export const contact: Detector = {
 		const k = ctx.normKey;
 		if (node.kind === 'text') {
 			if (EMAIL_WHOLE.test(value)) {
-				if (isRealDomain(value)) out.push(finding(node, 'contact.email', value, 'high', `e-mail address${ctx.key ? `, ${keyLabel(ctx.key)}` : ''}`));
+				if (isRealDomain(value)) {
+					// With no key (a protobuf field, a bare array) only the shape speaks: below a keyed address, and saying so.
+					const place = keylessPlace(ctx, node);
+					if (place) out.push(finding(node, 'contact.email', value, 'medium', `e-mail address by its shape, ${place}`));
+					else out.push(finding(node, 'contact.email', value, 'high', `e-mail address, ${keyLabel(ctx.key)}`));
+				}
 				return out;
 			}
 			if (keyHas(ctx.keyWords, k, EMAIL_WORDS)) {

@@ -26,6 +26,13 @@ export interface DetectContext {
 	url: string | null;
 	partKind: PartKind;
 	exchange: ExchangeContext;
+	/**
+	 * The nodes that share this node's parent, itself included (an array's elements, an object's fields), or
+	 * undefined at a root. Value-first detection reads a list from it: no key says what a list is, only its members.
+	 */
+	neighbours?: readonly DecodedNode[];
+	/** True when `neighbours` are the elements of an array (an object's fields carry their own keys). */
+	inArray?: boolean;
 }
 
 export interface Detector {

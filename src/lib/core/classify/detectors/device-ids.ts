@@ -71,6 +71,17 @@ export function isImei(v: string): string | null {
 	return /^\d{15}$/.test(v) && luhnValid(v) ? '15 digits, Luhn-valid' : null;
 }
 
+/**
+ * The first two digits of an IMEI name the body that issued its type code (GSMA's reporting body identifiers):
+ * fifteen Luhn-valid digits with another prefix are an order number or a timestamp, not an IMEI. Only readings
+ * without a key need this: a key that names the IMEI already says what the digits are.
+ */
+const REPORTING_BODIES = new Set(['01', '10', '30', '33', '35', '44', '45', '49', '50', '51', '52', '53', '54', '86', '91', '98', '99']);
+
+export function hasReportingBody(digits: string): boolean {
+	return REPORTING_BODIES.has(digits.slice(0, 2));
+}
+
 /** Under a key that says "imei", also the 14-digit body without its check digit and the 16-digit IMEISV. */
 function isNamedImei(v: string): string | null {
 	if (isImei(v)) return '15 digits, Luhn-valid';

@@ -13,5 +13,6 @@ import { userIds } from './user-ids';
 import { deviceInfo } from './device-info';
 import { userAgentField, userAgentHeader } from './user-agent-devices';
 import { unparsedText } from './unparsed-text';
+import { valueShapes } from './value-shapes';
 
-export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, userAgentHeader, userAgentField, deviceInfo, userIds, unparsedText];
+export const DETECTORS: readonly Detector[] = [deviceIds, adIds, network, location, contact, browsing, apps, media, secrets, userAgentHeader, userAgentField, deviceInfo, userIds, unparsedText, valueShapes];

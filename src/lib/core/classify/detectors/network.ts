@@ -7,6 +7,7 @@ import type { Occurrence } from '../../model';
 import { finding, scalarText, type Detector } from './detector';
 import { isPlaceholder, keyHas, keyLabel, keyNamesHash } from './key-hints';
 import { hashShape } from './hash-shape';
+import { keylessPlace } from './keyless';
 
 const MAC = /^[0-9a-f]{2}([:-])[0-9a-f]{2}(\1[0-9a-f]{2}){4}$/i;
 const MAC_BARE = /^[0-9a-f]{12}$/i;
@@ -47,6 +48,13 @@ export const network: Detector = {
 		if (MAC.test(value) || ((isMacKey || isBssidKey) && MAC_BARE.test(value))) {
 			const mac = canonicalMac(value);
 			if (MASKED_MACS.has(mac)) return [];
+			// With no key, only the colon form: dashes also join other hex pairs (bytes dumps, colour lists).
+			const place = isMacKey || isBssidKey ? null : keylessPlace(ctx, node);
+			if (place !== null) {
+				if (value.charCodeAt(2) !== 0x3a) return [];
+				out.push(finding(node, 'device.mac', mac, 'medium', `MAC address by its shape, ${place}${(mac[1] ?? '0') === '2' ? ' (locally administered)' : ''}`));
+				return out;
+			}
 			if (isBssidKey) out.push(finding(node, 'network.bssid', mac, 'high', `MAC address, ${keyLabel(ctx.key)}: the Wi-Fi access point, which places you on a map`));
 			else out.push(finding(node, 'device.mac', mac, isMacKey ? 'high' : 'medium', `MAC address${isMacKey ? `, ${keyLabel(ctx.key)}` : ' shape'}${(mac[1] ?? '0') === '2' ? ' (locally administered)' : ''}`));
 			return out;

@@ -12,6 +12,7 @@
 import type { Occurrence, PartKind } from '../../model';
 import { finding, type Detector } from './detector';
 import { luhnValid } from './luhn';
+import { hasReportingBody } from './device-ids';
 
 /** Shorter text is a value other detectors judge whole. */
 const MIN_TEXT = 48;
@@ -23,11 +24,6 @@ const MAX_PER_TEXT = 20;
 const UUID = /(?<![0-9A-Za-z-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9A-Za-z-])/gi;
 const FIFTEEN_DIGITS = /(?<![\d.])\d{15}(?![\d.])/g;
 const WEB_ADDRESS = /https?:\/\/[^\s"'<>\\,;|{}[\]]{4,2048}/gi;
-/**
- * The first two digits of an IMEI name the body that issued its type code (GSMA's reporting body identifiers):
- * fifteen Luhn-valid digits with another prefix are an order number or a timestamp, not an IMEI.
- */
-const REPORTING_BODIES = new Set(['01', '10', '30', '33', '35', '44', '45', '49', '50', '51', '52', '53', '54', '86', '91', '98', '99']);
 /**
  * What a payload carried: headers and cookies are read by their own detectors with their names (a Referer is a
  * web address in every request), and a query is always split into its parameters.
@@ -62,7 +58,7 @@ export const unparsedText: Detector = {
 		}
 		for (const m of text.matchAll(FIFTEEN_DIGITS)) {
 			const digits = m[0];
-			if (REPORTING_BODIES.has(digits.slice(0, 2)) && luhnValid(digits)) add('device.imei', digits, `15 digits, Luhn-valid (an IMEI's shape) ${WHY}`);
+			if (hasReportingBody(digits) && luhnValid(digits)) add('device.imei', digits, `15 digits, Luhn-valid (an IMEI's shape) ${WHY}`);
 		}
 		if (text.includes('://')) {
 			for (const m of text.matchAll(WEB_ADDRESS)) {
