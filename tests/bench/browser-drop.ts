@@ -7,7 +7,7 @@
  */
 import { generateHar } from './capture.bench';
 import { newContext } from '../e2e/support/browser';
-import { withBuiltApp } from './built-app';
+import { recordLongTasks, withBuiltApp } from './built-app';
 import type { Machine } from './harness';
 
 /** The responsiveness target: no main-thread task longer than this while the capture is read and analyzed. */
@@ -31,13 +31,7 @@ export async function runBrowserDrop(): Promise<BrowserDropResult> {
 	return withBuiltApp('sensors-20000.har', har, async ({ browser, origin, harPath }) => {
 		const context = await newContext(browser);
 		const page = await context.newPage();
-		await page.addInitScript(() => {
-			const tasks: Array<{ start: number; duration: number }> = [];
-			(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-			}).observe({ type: 'longtask', buffered: true });
-		});
+		await recordLongTasks(page);
 		await page.goto(`${origin}/`);
 		await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { newContext } from '../e2e/support/browser';
 import { NEEDLE_INDEX, NEEDLE_QUERY, workspaceHar } from '../e2e/support/workspace-capture';
-import { withBuiltApp } from './built-app';
+import { recordLongTasks, withBuiltApp } from './built-app';
 import type { Machine } from './harness';
 
 export const BROWSER_WORKSPACE_ID = 'browser-workspace-20000';
@@ -61,13 +61,7 @@ export async function runBrowserWorkspace(): Promise<BrowserWorkspaceResult> {
 	return withBuiltApp('workspace-20000.har', har, async ({ browser, origin, harPath }) => {
 		const context = await newContext(browser, { viewport: { width: 1440, height: 900 } });
 		const page = await context.newPage();
-		await page.addInitScript(() => {
-			const tasks: Array<{ start: number; duration: number }> = [];
-			(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-			}).observe({ type: 'longtask', buffered: true });
-		});
+		await recordLongTasks(page);
 		await page.goto(`${origin}/`);
 		await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
 		await page.setInputFiles('[data-testid="file-input"]', harPath);

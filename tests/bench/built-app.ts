@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,4 +33,15 @@ export async function withBuiltApp<T>(fileName: string, har: Uint8Array, run: (a
 		await server.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+/** Records every long main-thread task of the page's next loads in `window.__longTasks` (start and duration, ms). */
+export async function recordLongTasks(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const tasks: Array<{ start: number; duration: number }> = [];
+		(window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	});
 }

@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Capture, Exchange, Part } from '../../../src/lib/core/model';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { readCaptureStream } from '../../../src/lib/core/capture/stream';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** Every fixture file below `dir` (licence and source notes left out). */
+export function fixtureFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? fixtureFiles(join(dir, name)) : /LICENSE|SOURCES/.test(name) ? [] : [join(dir, name)]));
+}
 
 export function fixture(path: string): Uint8Array {
 	return new Uint8Array(readFileSync(FIXTURES + path));

@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
 import { CaptureIndex, LEAK_VALUES_MAX, typesMask, typesOfMask } from '../../../src/lib/core/report/capture-index';
 import { runQuery, statusClass, type ExchangeQuery } from '../../../src/lib/core/report/exchange-query';
 import { FINDING_TYPES, type ExchangeReport, type Finding, type FindingType } from '../../../src/lib/core/model';
-import { FIXTURES } from '../capture/helpers';
+import { FIXTURES, fixtureFiles as files } from '../capture/helpers';
 
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : /LICENSE|SOURCES/.test(name) ? [] : [join(dir, name)]));
-}
 
 function finding(type: FindingType, value: string, count = 1): Finding {
 	return { type, value, path: 'body', paths: ['body'], count, confidence: 'high', reason: 'test', detector: 'test' };

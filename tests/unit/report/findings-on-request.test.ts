@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCapture } from '../../../src/lib/core/capture/sniff';
 import { analyze } from '../../../src/lib/core/report/analyze';
-import { FIXTURES } from '../capture/helpers';
+import { FIXTURES, fixtureFiles as files } from '../capture/helpers';
 
-function files(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : /LICENSE|SOURCES/.test(name) ? [] : [join(dir, name)]));
-}
 
 const known = [{ type: 'device.imei' as const, value: '868027043216757' }];
 
