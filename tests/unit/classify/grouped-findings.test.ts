@@ -144,11 +144,10 @@ describe('a 20-event Sensors batch', () => {
 			expect(f.paths.length).toBe(Math.min(f.count, MAX_FINDING_PATHS));
 		}
 		const ids = exchange!.findings.filter((f) => f.value === deviceId);
-		// distinct_id and anonymous_id in every event; $device_id, read as the Android ID, in every event.
-		expect(ids.map((f) => [f.type, f.count, f.paths.length])).toEqual([
-			['user.id', 40, 20],
-			['device.android_id', 20, 20]
-		]);
+		// $device_id, read as the Android ID, in every event; distinct_id and anonymous_id, read as user IDs, are the same
+		// value and fold into it: one identifier, 60 places.
+		expect(ids.map((f) => [f.type, f.count, f.paths.length])).toEqual([['device.android_id', 60, 20]]);
+		expect(ids[0]!.reason).toContain('also sent at body › form.data_list › base64 › gzip › json[0].distinct_id');
 		const model = exchange!.findings.find((f) => f.value === 'Redmi Note 11');
 		expect(model).toMatchObject({ type: 'device.model', count: 20 });
 		expect(model!.paths).toEqual(Array.from({ length: 20 }, (_, i) => `body › form.data_list › base64 › gzip › json[${i}].properties.$model`));
@@ -162,7 +161,7 @@ describe('a 20-event Sensors batch', () => {
 
 	it('prints ×count in the readable summary', () => {
 		const text = renderSummary(report);
-		expect(text).toContain(`user.id: ${deviceId} ×40`);
-		expect(text).toContain('at body › form.data_list › base64 › gzip › json[0].distinct_id (and 39 more places)');
+		expect(text).toContain(`device.android_id: ${deviceId} ×60`);
+		expect(text).toContain('at body › form.data_list › base64 › gzip › json[0].properties.$device_id (and 59 more places)');
 	});
 });

@@ -19,6 +19,7 @@ import type { FieldSpec } from './sdks/adapter';
 import { SDK_FIELDS_DETECTOR } from './sdks/fields';
 import { withoutSdkConstants } from './sdks/constants';
 import { VALUE_SHAPES_DETECTOR } from './detectors/value-shapes';
+import { SPECIFIC_TYPES, withUserIdsFoldedIntoSpecific } from './specific-fold';
 
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
 const MAX_SCALAR = 64 * 1024;
@@ -103,7 +104,7 @@ export function exchangeFindings(
 			stack.push({ nodes: children, next: 0, key, ownKeys: true, keyChain: chain, siblings, url: frame.url, partKind: frame.partKind, found: null, indexed: kind === 'array' });
 		}
 	}
-	return withoutSdkConstants(withKeylessFolded(withoutUserAgentRepeats(into.list())), exchange, parts);
+	return withoutSdkConstants(withUserIdsFoldedIntoSpecific(withKeylessFolded(withoutUserAgentRepeats(into.list()))), exchange, parts);
 }
 
 function single(
@@ -236,7 +237,7 @@ function detectNode(
 	}
 	if (alias?.spec?.report) found = withReportedField(found, node, value, alias.label, alias.spec);
 	if (found.length > 0) found = withoutStructureIdentifiers(found, node);
-	if (found.length > 1 && found.some((f) => SPECIFIC.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
+	if (found.length > 1 && found.some((f) => SPECIFIC_TYPES.has(f.type))) found = found.filter((f) => f.type !== 'user.id');
 	if (alias) for (const f of found) f.reason = `${f.reason} (${alias.note})`;
 	return found;
 }
@@ -390,11 +391,6 @@ function isIdentifying(type: Finding['type']): boolean {
 	return answer;
 }
 
-/** Types that say exactly what an identifier is; they replace a generic `user.id` reading of the same value. */
-const SPECIFIC = new Set<Finding['type']>([
-	'device.imei', 'device.imsi', 'device.iccid', 'device.meid', 'device.serial', 'device.android_id', 'device.mac', 'ad.advertising_id',
-	'contact.email', 'contact.phone', 'network.bssid', 'auth.secret'
-]);
 
 /**
  * The fields of one object by normalised key (the first of each name), built only when a detector or an
