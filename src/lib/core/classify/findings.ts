@@ -202,6 +202,7 @@ function detectNode(
 	let key = ownKey;
 	let info = key === null ? plan.noKey : keyInfo(plan, key, frame.partKind === 'header');
 	const alias = key === null ? null : keyAlias(key, info.normKey, frame.keyChain, frame.siblings, frame.partKind, scope, value, index);
+	if (alias?.neutral) return NO_OCCURRENCES;
 	if (alias) {
 		key = alias.label;
 		info = keyInfo(plan, alias.as, false);

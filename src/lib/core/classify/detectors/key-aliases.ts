@@ -9,7 +9,7 @@
  */
 import type { DecodedNode, PartKind } from '../../model';
 import type { FieldSpec } from '../sdks/adapter';
-import { endpointParam, fieldScope, numberedField, positionalField, type FieldScope } from '../sdks/fields';
+import { endpointParam, fieldScope, endpointHeader, neutralField, numberedField, positionalField, type FieldScope } from '../sdks/fields';
 import { normalizeKey } from './key-hints';
 
 export interface KeyAlias {
@@ -21,6 +21,8 @@ export interface KeyAlias {
 	note: string;
 	/** The adapter's field spec, when an SDK adapter gave the alias. */
 	spec: FieldSpec | null;
+	/** The SDK's endpoint says the value is not about the user (a notification's title): nothing is reported on it. */
+	neutral?: true;
 }
 
 /** What the request's host and path say about its parameters; worked out once per exchange. */
@@ -49,8 +51,9 @@ export function keyAlias(
 	value: string | null = null,
 	index: number | null = null
 ): KeyAlias | null {
-	// Headers and cookies name themselves; none of these apply there.
-	if (partKind === 'header' || partKind === 'cookie') return null;
+	// Headers and cookies name themselves; only an endpoint's own header map applies there.
+	if (partKind === 'header') return scope.endpoints.length > 0 ? endpointHeader(key, value, scope.endpoints) : null;
+	if (partKind === 'cookie') return null;
 	for (const adapter of scope.numbered) {
 		const hit = numberedField(adapter, key, keyChain, siblings);
 		if (hit) return hit;
@@ -61,6 +64,10 @@ export function keyAlias(
 	}
 	const param = endpointParam(key, value, siblings, scope.endpoints, keyChain);
 	if (param) return param;
+	if (scope.endpoints.length > 0) {
+		const neutral = neutralField(key, scope.endpoints);
+		if (neutral) return { label: key, as: key, note: neutral, spec: null, neutral: true };
+	}
 	if (siblings !== null && PAIR_VALUE_KEYS.has(normKey)) {
 		for (const nameKey of PAIR_NAME_KEYS) {
 			const named = siblings.get(nameKey);

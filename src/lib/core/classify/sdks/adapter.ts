@@ -39,6 +39,14 @@ export interface Endpoint {
 	params?: FieldMap;
 	/** Recognises this endpoint's hit by the fields around a value, for proxied or self-hosted collectors. */
 	shape?(siblings: ReadonlyMap<string, DecodedNode>): boolean;
+	/**
+	 * Parameters of this endpoint that say nothing about the device's user, and what they are: a push notification's
+	 * title and body (a message the app's server writes, not a page the user read), the app's own build number (not an
+	 * OS version). Nothing is reported on these values themselves; what is nested in them is still read.
+	 */
+	neutral?: Readonly<Record<string, string>>;
+	/** Request headers of this endpoint (names in lower case) and what they hold. */
+	headers?: FieldMap;
 }
 
 /** Hosts the SDK's maker runs, as the overlay lists them (they win over the bundled lists). */

@@ -50,6 +50,7 @@ interface ParamTable {
 }
 
 const ENDPOINTS: readonly ParamTable[] = SDK_ADAPTERS.flatMap((adapter) => (adapter.endpoints ?? []).map((endpoint) => ({ adapter, endpoint })));
+const ADAPTER_OF = new Map<Endpoint, SdkAdapter>(ENDPOINTS.map((t) => [t.endpoint, t.adapter]));
 const NUMBERED = SDK_ADAPTERS.filter((a) => a.numbered !== undefined);
 const POSITIONAL = SDK_ADAPTERS.filter((a) => a.positional !== undefined);
 
@@ -180,6 +181,26 @@ export function endpointParam(
 		const spec = endpoint.params![param]!;
 		if (!passes(spec, value)) continue;
 		return { label: param, as: judgedKey(spec), note: `${adapter.label}: ${spec.meaning}`, spec };
+	}
+	return null;
+}
+
+/** The note for a parameter the request's endpoint says is not about the user (Endpoint.neutral), or null. */
+export function neutralField(key: string, atRequest: readonly Endpoint[]): string | null {
+	for (const endpoint of atRequest) {
+		const meaning = endpoint.neutral?.[key];
+		if (meaning !== undefined) return `${ADAPTER_OF.get(endpoint)!.label}: ${key} is ${meaning}`;
+	}
+	return null;
+}
+
+/** A request header the request's endpoint defines (names compared in lower case). */
+export function endpointHeader(name: string, value: string | null, atRequest: readonly Endpoint[]): FieldReading | null {
+	const lower = name.toLowerCase();
+	for (const endpoint of atRequest) {
+		const spec = endpoint.headers?.[lower];
+		if (spec === undefined || !passes(spec, value)) continue;
+		return { label: name, as: judgedKey(spec), note: `${ADAPTER_OF.get(endpoint)!.label}: header ${name}, ${spec.meaning}`, spec };
 	}
 	return null;
 }

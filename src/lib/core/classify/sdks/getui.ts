@@ -7,7 +7,8 @@
  *    the app chooses for its user — the docs suggest e-mail, nickname or phone number)
  *  - https://docs.getui.com/getui/server/rest/other_if (the V1 API on restapi.getui.com)
  *  - https://segmentfault.com/a/1190000041594329/en (Getui on CID, "the unique identification number of Getui SDK", and alias)
- * The API token travels in a header (`token`); headers are judged by their own names, so it is not mapped here.
+ * The API token travels in a header (`token`), a name too plain to read as a secret anywhere but here.
+ *  - push_message.notification: title, body, click_type and url (the docs' notification object)
  */
 import type { SdkAdapter } from './adapter';
 
@@ -32,6 +33,12 @@ export const getui: SdkAdapter = {
 			params: {
 				cid: { type: 'user.id', meaning: 'Getui client ID (cid) of a device' },
 				alias: { type: 'user.id', meaning: 'alias the app binds to its user' }
+			},
+			headers: { token: { type: 'auth.secret', meaning: "the API token Getui issued to the app's server" } },
+			neutral: {
+				title: 'the title of a notification the app sends',
+				body: 'the text of a notification the app sends',
+				url: 'the page a notification opens'
 			}
 		}
 	]

@@ -20,7 +20,12 @@ export const huaweiPush: SdkAdapter = {
 		{
 			host: /^push-api\.cloud\.huawei\.com$/,
 			path: /^\/v[13]\/[^/]+\/messages:send$/,
-			params: { token: { type: 'user.id', meaning: 'push token of a device' } }
+			params: { token: { type: 'user.id', meaning: 'push token of a device' } },
+			neutral: {
+				title: 'the title of a notification the app sends',
+				body: 'the text of a notification the app sends',
+				url: 'the page a notification opens'
+			}
 		}
 	]
 };

@@ -35,6 +35,11 @@ export const jpush: SdkAdapter = {
 				registration_id: { type: 'user.id', meaning: 'JPush Registration ID of a device' },
 				alias: { type: 'user.id', meaning: "alias the app binds to its user's JPush devices" },
 				mobile: { type: 'contact.phone', meaning: 'phone number bound to the device for the SMS fallback' }
+			},
+			neutral: {
+				alert: 'the text of a notification the app sends',
+				title: 'the title of a notification the app sends',
+				msg_content: 'the text of a message the app sends'
 			}
 		}
 	]

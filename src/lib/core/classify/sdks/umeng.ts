@@ -2,6 +2,11 @@
  * Umeng (友盟) U-App analytics, part of Alibaba Group since 2013 (now Alibaba Cloud's "Umeng+").
  * Sources:
  *  - https://www.umeng.com (the company)
+ *  - U-Push server API, as its clients send it (https://gist.github.com/kang8/df7758b6fb0923470381d4732403322e,
+ *    https://packagist.org/packages/ailose/upush): POST msgapi.umeng.com/api/send?sign=… with `appkey`, `type`
+ *    (unicast, listcast, broadcast, customizedcast …), `device_tokens` (the push token of each device, comma-separated
+ *    for a listcast), `alias` with `alias_type` (the app's own ID of its user), and `payload.body` (`ticker`, `title`,
+ *    `text`, `custom`) or, for iOS, `payload.aps.alert` (`title`, `subtitle`, `body`); `description` names the task
  * The SDK's JSON envelope has a `header` object with the app key (`appkey`), the Umeng device ID (`umid`) and SDK
  * fields (`sdk_type`, `sdk_version`). Newer SDKs encrypt the envelope: then only the host (ulogs.umeng.com) tells.
  */
@@ -21,6 +26,24 @@ export const umeng: SdkAdapter = {
 			product: 'Umeng (U-App analytics)',
 			category: 'analytics',
 			source: 'Umeng (友盟), acquired by Alibaba in 2013, now part of Alibaba Cloud\'s "Umeng+": https://www.umeng.com'
+		}
+	],
+	endpoints: [
+		{
+			host: /^msgapi\.umeng\.com$/,
+			path: /^\/api\/(?:send|status|cancel|upload)$/,
+			params: {
+				device_tokens: { type: 'user.id', meaning: 'U-Push token of a device' },
+				alias: { type: 'user.id', meaning: "the app's own ID of its user, as a push alias" }
+			},
+			neutral: {
+				ticker: 'the ticker text of a notification the app sends',
+				title: 'the title of a notification the app sends',
+				subtitle: 'the subtitle of a notification the app sends',
+				text: 'the text of a notification the app sends',
+				alert: 'a notification the app sends',
+				description: "the app's own name for a push task"
+			}
 		}
 	],
 	fingerprint(shape) {

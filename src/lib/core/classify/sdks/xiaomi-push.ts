@@ -24,6 +24,11 @@ export const xiaomiPush: SdkAdapter = {
 				alias: { type: 'user.id', meaning: 'alias the app binds to its user' },
 				user_account: { type: 'user.id', meaning: "the app's account of its user" },
 				restricted_package_name: { type: 'app.package', meaning: "the app's package name" }
+			},
+			neutral: {
+				title: 'the title of a notification the app sends',
+				description: 'the text of a notification the app sends',
+				payload: 'the message the app sends'
 			}
 		}
 	]
