@@ -28,7 +28,11 @@ export const branch: SdkAdapter = {
 				os_version_android: { type: 'device.os_version', meaning: 'Android OS version' },
 				device_carrier: { type: 'network.carrier', meaning: 'mobile carrier' },
 				identity: { type: 'user.id', meaning: "the app's own user ID (setIdentity)" },
-				google_advertising_id: { type: 'ad.advertising_id', meaning: 'Google advertising ID' }
+				google_advertising_id: { type: 'ad.advertising_id', meaning: 'Google advertising ID' },
+				'metadata.$mixpanel_distinct_id': { type: 'user.id', meaning: "the user's Mixpanel ID, passed on to Branch" },
+				'metadata.$segment_anonymous_id': { type: 'user.id', meaning: "the user's Segment anonymous ID, passed on to Branch" },
+				'metadata.$braze_install_id': { type: 'user.id', meaning: "the install's Braze ID, passed on to Branch" },
+				'metadata.$amplitude_user_id': { type: 'user.id', meaning: "the user's Amplitude ID, passed on to Branch" }
 			}
 		}
 	],

@@ -9,7 +9,10 @@
  *    name, 2 the version code, 3 the version name, 4 Build.VERSION.RELEASE, 5 Build.MODEL, 6 the locale, 7 the time zone's
  *    abbreviation, 8 the carrier name ("NoCarrier" when none), 9–10 the screen, 11 density, 12 CPU cores, 13–14 storage,
  *    15 the time zone's name)
- *  - https://github.com/tweaselORG/TrackHAR/blob/main/src/adapters/facebook.ts (the same indexes in observed traffic)
+ *  - https://github.com/tweaselORG/TrackHAR/blob/main/src/adapters/facebook.ts (the same indexes in observed traffic;
+ *    `app_user_id` and `device_token` beside `anon_id`, after the Graph API's application/activities reference)
+ *  - https://github.com/facebook/facebook-android-sdk/blob/main/facebook-core/src/main/java/com/facebook/appevents/AppEvent.kt
+ *    (each custom event's `_ui` is the name of the activity it was logged from)
  */
 import type { SdkAdapter } from './adapter';
 import { fieldSources, findObject, firstItemFields } from './shape';
@@ -22,7 +25,17 @@ export const facebookAppEvents: SdkAdapter = {
 	label: 'Facebook SDK',
 	company: 'Meta Platforms',
 	category: 'advertising',
-	endpoints: [{ host: /^graph\.facebook\.com$/, path: /^\/v\d+\.\d+\/\d+\/activities$/ }],
+	endpoints: [
+		{
+			host: /^graph\.facebook\.com$/,
+			path: /^\/v\d+\.\d+\/\d+\/activities$/,
+			params: {
+				_ui: { type: 'app.screen', meaning: 'the screen (activity) the event was logged from' },
+				app_user_id: { type: 'user.id', meaning: "the app's own ID of its user" },
+				device_token: { type: 'user.id', meaning: "the device's push token" }
+			}
+		}
+	],
 	positional: {
 		extinfo: {
 			1: { type: 'app.package', meaning: "the app's package name" },

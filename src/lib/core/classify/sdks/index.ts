@@ -36,6 +36,9 @@ import { baiduUnion } from './baidu-union';
 import { pangle } from './pangle';
 import { bytedanceApplog } from './bytedance-applog';
 import { kochava } from './kochava';
+import { mopub } from './mopub';
+import { appcenter } from './appcenter';
+import { airship } from './airship';
 import { singular } from './singular';
 import { crashlytics } from './crashlytics';
 import { bugsnag } from './bugsnag';
@@ -163,7 +166,10 @@ export const SDK_ADAPTERS = [
 	adcolony,
 	kidoz,
 	startIo,
-	mintegral
+	mintegral,
+	mopub,
+	appcenter,
+	airship
 ] as const satisfies readonly SdkAdapter[];
 
 export type { SdkAdapter } from './adapter';
