@@ -21,8 +21,9 @@ import { protobuf } from './codecs/protobuf';
 import { utf16 } from './codecs/utf16';
 import { zlib } from './codecs/zlib';
 import { zstd } from './codecs/zstd';
+import { taggedId } from './codecs/tagged-id';
 
-export const TEXT_CODECS = [json, jwt, url, multipart, form, lines, percent, base64, base64Concat, lzString, escape, hex] as const satisfies readonly TextCodec[];
+export const TEXT_CODECS = [json, jwt, url, multipart, form, lines, percent, base64, base64Concat, lzString, escape, hex, taggedId] as const satisfies readonly TextCodec[];
 
 export const BYTES_CODECS = [gzip, zstd, zlib, brotli, cbor, msgpack, protobuf, utf16, deflateRaw] as const satisfies readonly BytesCodec[];
 

@@ -62,7 +62,7 @@ const anyText = fc.oneof(realWorld, shaped, fc.string({ maxLength: 40 }), fc.str
 
 describe('declared sniff preconditions', () => {
 	it('are declared by the codecs that reject most leaves cheaply', () => {
-		expect(declaring.map((c) => c.id).sort()).toEqual(['base64', 'base64-concat', 'hex', 'jwt', 'url']);
+		expect(declaring.map((c) => c.id).sort()).toEqual(['base64', 'base64-concat', 'hex', 'jwt', 'tagged-id', 'url']);
 	});
 
 	it.each(declaring.map((c) => [c.id, c] as const))('%s: sniff is 0 wherever the preconditions fail', (_id, codec) => {
