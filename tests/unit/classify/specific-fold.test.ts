@@ -24,4 +24,14 @@ describe('withUserIdsFoldedIntoSpecific', () => {
 		expect(out!.paths).toEqual(['p.$device_id', 'p.distinct_id']);
 		expect(out!.reason).toContain('also sent at p.distinct_id, whose key reads as a user ID');
 	});
+
+	it('drops a user ID whose own layers hold the identifier (a tagged ID), and keeps one that only sits beside it', () => {
+		const out = withUserIdsFoldedIntoSpecific([
+			f('user.id', 'ifa:9e2c4a61-7b3d-4f85-a0c9-5d1e8b2f7a34', 'body › json.udid'),
+			f('ad.advertising_id', '9e2c4a61-7b3d-4f85-a0c9-5d1e8b2f7a34', 'body › json.udid › tagged-id.ifa'),
+			f('user.id', 'u-1', 'body › json.user'),
+			f('device.model', 'Pixel 7', 'body › json.model › base64 › json.m')
+		]);
+		expect(out.map((x) => x.value)).toEqual(['9e2c4a61-7b3d-4f85-a0c9-5d1e8b2f7a34', 'u-1', 'Pixel 7']);
+	});
 });

@@ -63,11 +63,18 @@ function destinationOfHost(info: SiteInfo, fingerprint: FingerprintMatch | null,
 	if (!fingerprint) return destination(info, verdict!.company, verdict!.product, listed, verdict!.source);
 
 	const sdk = fingerprint.adapter;
-	const company = verdict?.company ?? null;
+	// An SDK whose collector only its maker runs sends to its maker, whatever name the host has (a first-party CNAME).
+	const onlyMaker = sdk.collectedOnlyByMaker !== undefined && sdk.company !== null && (verdict?.company ?? null) === null;
+	const company = onlyMaker ? sdk.company : verdict?.company ?? null;
 	// Without a company for the host, who made the SDK is all the report can honestly name; it goes in the source,
 	// not in `company`, which says who received the data (a self-hosted SDK sends to whoever runs the host).
-	const hosting =
-		company === null ? `${madeBy(sdk)}, on a host no list knows` : sdk.company !== null && sameCompany(company, sdk.company) ? `sent to ${company}` : `self-hosted by ${company}`;
+	const hosting = onlyMaker
+		? `sent to ${company} through a first-party name: ${sdk.collectedOnlyByMaker}`
+		: company === null
+			? `${madeBy(sdk)}, on a host no list knows`
+			: sdk.company !== null && sameCompany(company, sdk.company)
+				? `sent to ${company}`
+				: `self-hosted by ${company}`;
 	const fingerprintSource = `fingerprint: ${fingerprint.evidence} (${sdk.name}, ${hosting})`;
 	const category = verdict && !saysLittle(listed) ? listed : sdk.category;
 	return destination(info, company, sdk.name, category, verdict ? `${verdict.source}; ${fingerprintSource}` : fingerprintSource);

@@ -5,6 +5,8 @@
  * Android ID twice, not an Android ID and a separate user ID.
  */
 import { MAX_FINDING_PATHS, type Finding } from '../model';
+import { LAYER_SEPARATOR } from '../shared/path';
+import { isIdentifierType } from './correlate';
 
 /** Types that say exactly what an identifier is; they absorb a generic `user.id` reading of the same value. */
 export const SPECIFIC_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>([
@@ -16,6 +18,10 @@ export const SPECIFIC_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['typ
 const sameValueKey = (value: string): string => value.toLowerCase();
 
 export function withUserIdsFoldedIntoSpecific(list: Finding[]): Finding[] {
+	return withoutIdentifierContainers(withUserIdsFolded(list));
+}
+
+function withUserIdsFolded(list: Finding[]): Finding[] {
 	let specific: Map<string, Finding> | null = null;
 	let userIds = 0;
 	for (const f of list) {
@@ -42,4 +48,23 @@ export function withUserIdsFoldedIntoSpecific(list: Finding[]): Finding[] {
 		into.reason = `${into.reason}; the same value is also sent at ${f.path}, whose key reads as a user ID`;
 	}
 	return out;
+}
+
+/**
+ * A user ID whose own decoded layers hold an identifier found on its own (`udid: "ifa:9e2c…"` read through the
+ * tagged-ID codec into the advertising ID) is the wrapping, not a second identifier: the one found inside stands for it.
+ */
+function withoutIdentifierContainers(list: Finding[]): Finding[] {
+	let containers: Set<string> | null = null;
+	for (const f of list) {
+		if (!isIdentifierType(f.type)) continue;
+		for (let at = f.path.indexOf(LAYER_SEPARATOR); at >= 0; at = f.path.indexOf(LAYER_SEPARATOR, at + 1)) {
+			containers ??= new Set();
+			containers.add(f.path.slice(0, at));
+		}
+	}
+	if (containers === null) return list;
+	const inside = containers;
+	const out = list.filter((f) => f.type !== 'user.id' || f.paths.some((p) => !inside.has(p)));
+	return out.length === list.length ? list : out;
 }

@@ -90,6 +90,11 @@ export interface SdkAdapter {
 	 */
 	company: string | null;
 	companyUnknown?: string;
+	/**
+	 * Only the maker runs the SDK's collector (no self-hosted edition exists): a host no list knows that carries the SDK's
+	 * hits is a first-party name pointing at the maker (a CNAME), so the maker receives the data. Says why, for the report.
+	 */
+	collectedOnlyByMaker?: string;
 	category: DestinationCategory;
 	/** Host entries for the overlay. */
 	listings?: readonly HostListing[];
