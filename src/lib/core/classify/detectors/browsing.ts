@@ -68,7 +68,7 @@ export const browsing: Detector = {
 				out.push(
 					isTheSearchItself
 						? finding(node, 'browsing.search_query', value, 'low', `the search itself: ${engine.name}, parameter ${ctx.key}, sent to the engine searched with`)
-						: finding(node, 'browsing.search_query', value, 'high', `${engine.name} search, parameter ${ctx.key}`)
+						: finding(node, 'browsing.search_query', value, engine.siteSearch ? 'medium' : 'high', `${engine.name}${engine.siteSearch ? '' : ' search'}, parameter ${ctx.key}`)
 				);
 				return out;
 			}
@@ -111,7 +111,7 @@ function searchInUrl(node: DecodedNode, url: URL, text: string): Occurrence[] {
 		const q = url.searchParams.get(param);
 		if (q === null || q.trim().length === 0) continue;
 		if (node.decoded && hasKeyedText(node.decoded, param, q)) return [];
-		return [finding(node, 'browsing.search_query', q.trim(), 'high', `${engine.name} search, parameter ${param} of the address`)];
+		return [finding(node, 'browsing.search_query', q.trim(), engine.siteSearch ? 'medium' : 'high', `${engine.name}${engine.siteSearch ? '' : ' search'}, parameter ${param} of the address`)];
 	}
 	return [];
 }

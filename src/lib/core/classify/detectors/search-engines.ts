@@ -11,6 +11,8 @@ export interface SearchEngine {
 	site: string;
 	path: RegExp;
 	params: string[];
+	/** A site's own search page, found by its path and parameter rather than known by name: reported at medium confidence. */
+	siteSearch?: true;
 }
 
 export const SEARCH_ENGINES: readonly SearchEngine[] = [
@@ -30,10 +32,25 @@ export const SEARCH_ENGINES: readonly SearchEngine[] = [
 	{ name: 'Shenma', site: 'sm.cn', path: /^\/(s)?\/?$/, params: ['q'] }
 ];
 
-/** The engine a URL belongs to, or null. */
+/** The engine a URL belongs to, or the site's own search when its address says so, or null. */
 export function searchEngineOf(url: URL): SearchEngine | null {
 	for (const engine of enginesAt(url.hostname.toLowerCase())) if (engine.path.test(url.pathname)) return engine;
-	return null;
+	return siteSearchOf(url);
+}
+
+/**
+ * A site's own search: a path that ends in a search page (`/search`, `/en/recherche/`, `/search.php`) with a query
+ * parameter that names the words. Shop, news and health sites put what their visitors look for there, and trackers on
+ * those pages send the address along.
+ */
+const SITE_SEARCH_PATH = /(?:^|\/)(?:search|suche|recherche|buscar|busca|ricerca|zoeken|szukaj|sok|haku|poisk|sousuo|jiansuo)(?:\.\w{2,5})?\/?$/i;
+const SITE_SEARCH_PARAMS = ['q', 'query', 'search', 'keyword', 'keywords', 'term', 'terms', 'text', 's', 'k', 'searchterm', 'search_query', 'kw', 'wd'];
+
+function siteSearchOf(url: URL): SearchEngine | null {
+	if (url.search.length < 3 || !SITE_SEARCH_PATH.test(url.pathname)) return null;
+	const params = SITE_SEARCH_PARAMS.filter((p) => url.searchParams.has(p));
+	if (params.length === 0) return null;
+	return { name: `the site's own search (${url.hostname})`, site: url.hostname, path: /.*/, params, siteSearch: true };
 }
 
 /** The engines whose site a host belongs to, in list order (nearly always none): kept per host. */
