@@ -7,6 +7,10 @@
  *  - [L] https://github.com/lari/firebase-ga4-app-measurement-protobuf (app-measurement.proto, a community definition of
  *    `Batch { repeated Bundle bundle = 1 }`; Lari Haataja, "Unraveling Firebase Analytics GA4 calls to app-measurement.com")
  *  - [T] tweasel TrackHAR's `google/app-measurement` adapter, https://trackers.tweasel.org (values observed per path `1.*.N`)
+ *  - https://github.com/tweaselORG/TrackHAR/blob/main/src/adapters/google.ts (Firebase Installations and Remote Config:
+ *    the app's package in the X-Android-Package header, its signing certificate's hash in X-Android-Cert)
+ *  - https://github.com/firebase/firebase-android-sdk/blob/HEAD/firebase-installations/src/main/java/com/google/firebase/installations/remote/FirebaseInstallationServiceClient.java
+ *    (the same two headers on every request to firebaseinstallations.googleapis.com)
  * Google publishes no schema: the field numbers below are those [L] and [T] agree on. Field 20 is left out: [L] lists
  * it as unknown (values like "1") and [T] does not name it, so we cannot honestly call it the limit-ad-tracking flag.
  */
@@ -22,6 +26,13 @@ export const firebase: SdkAdapter = {
 	label: 'Firebase',
 	company: 'Google',
 	category: 'analytics',
+	endpoints: [
+		{
+			host: /^(?:firebaseinstallations|firebaseremoteconfig|firebaselogging-pa|crashlyticsreports-pa)\.googleapis\.com$/,
+			path: /^\//,
+			headers: { 'x-android-package': { type: 'app.package', meaning: "the app's package name" } }
+		}
+	],
 	numbered: {
 		at: { host: UPLOAD_HOST, path: /^\/a$/ },
 		messages: {

@@ -26,6 +26,7 @@ export const matomo: SdkAdapter = {
 				uid: { type: 'user.id', as: 'user_id', meaning: 'user ID' },
 				search: { type: 'browsing.search_query', as: 'search_keyword', meaning: 'site search keyword' },
 				cip: { type: 'network.ip', as: 'ip', meaning: 'IP override' },
+				token_auth: { type: 'auth.secret', as: 'access_token', meaning: 'API authentication token (needed for cip, cdt and bulk requests)' },
 				ua: { type: 'device.model', as: 'user_agent', meaning: 'user-agent override' }
 			}
 		}

@@ -6,6 +6,8 @@
  *  - https://plausible.io/docs/events-api (Events API reference)
  *  - https://github.com/plausible/analytics (tracker/src: the short keys n, u, d, r, p; LICENSE: Plausible Insights OÜ)
  *  - https://plausible.io/about (Plausible Insights OÜ, Estonia)
+ * A server sending events for its visitors must pass each visitor's IP in X-Forwarded-For (Events API docs), so that
+ * header carries the visitor's address, not a proxy's.
  */
 import type { SdkAdapter } from './adapter';
 import { findObject, textOf } from './shape';
@@ -23,6 +25,7 @@ export const plausible: SdkAdapter = {
 		{
 			path: EVENT_PATH,
 			shape: (siblings) => (siblings.has('n') || siblings.has('name')) && (siblings.has('u') || siblings.has('url')) && (siblings.has('d') || siblings.has('domain')),
+			headers: { 'x-forwarded-for': { type: 'network.ip', as: 'ip', meaning: "the visitor's IP address, passed on by the site's server" } },
 			params: {
 				u: { type: 'browsing.url', as: 'page_url', meaning: 'page address' },
 				r: { type: 'browsing.url', as: 'referrer', meaning: 'referrer' }

@@ -8,6 +8,8 @@
  *  - https://docs.tealium.com/platforms/getting-started-web/data-layer/ (built-in dom.* variables, the utag_main cookie)
  *  - https://github.com/MisterPhilip/omnibug (src/providers/TealiumEventStream.js: collect.tealiumiq.com/event, the
  *    tealium_* fields and the dom.* group)
+ *  - https://github.com/ampproject/amphtml/blob/main/extensions/amp-analytics/0.1/vendors/tealiumcollect.json (AMP's
+ *    Tealium Collect config: the GA client ID sent as `ga_client_id`)
  * `tealium_session_id` is per visit: not mapped.
  */
 import type { SdkAdapter } from './adapter';
@@ -26,6 +28,7 @@ export const tealium: SdkAdapter = {
 			shape: (siblings) => siblings.has('tealium_account') && siblings.has('tealium_visitor_id'),
 			params: {
 				tealium_visitor_id: { type: 'user.id', as: 'visitor_id', meaning: 'visitor ID' },
+				ga_client_id: { type: 'user.id', as: 'client_id', meaning: "the visitor's Google Analytics client ID, copied into the data layer" },
 				'cp.utag_main_v_id': { type: 'user.id', as: 'visitor_id', meaning: 'visitor ID cookie (utag_main v_id)' },
 				'dom.url': { type: 'browsing.url', as: 'page_url', meaning: 'page address' },
 				'dom.referrer': { type: 'browsing.url', as: 'referrer', meaning: 'referrer' },
