@@ -13,8 +13,8 @@ parentPort!.on('message', ({ id, exchanges }: PoolRequest) => {
 	try {
 		// The trees stay here: the report needs only each exchange's result.
 		response = { id, results: exchanges.map((exchange) => {
-			const { report, decodedParts, notes, encrypted } = analyzer.analyze(exchange);
-			return encrypted ? { report, decodedParts, notes, encrypted } : { report, decodedParts, notes };
+			const { report, decodedParts, notes, encrypted, tokens } = analyzer.analyze(exchange);
+			return { report, decodedParts, notes, ...(encrypted ? { encrypted } : {}), ...(tokens ? { tokens } : {}) };
 		}) };
 	} catch (error) {
 		response = { id, error: error instanceof Error ? error.message : String(error) };

@@ -109,8 +109,8 @@ export class ThreadPool implements RangeAnalyzer {
 			this.fallback ??= new ExchangeAnalyzer(this.setup);
 			const analyzer = this.fallback;
 			job.resolve(job.exchanges.map((exchange) => {
-				const { report, decodedParts, notes } = analyzer.analyze(exchange);
-				return { report, decodedParts, notes };
+				const { report, decodedParts, notes, encrypted, tokens } = analyzer.analyze(exchange);
+				return { report, decodedParts, notes, ...(encrypted ? { encrypted } : {}), ...(tokens ? { tokens } : {}) };
 			}));
 		} catch (error) {
 			job.reject(error instanceof Error ? error : new Error(String(error)));

@@ -316,11 +316,23 @@ export interface ReportSummary {
 	opaque?: OpaqueSummary;
 }
 
+/**
+ * A finding made once the whole capture was read: an exchange carried, without a key saying so, an identifier found at
+ * high confidence in another exchange (its reason says where). Listed apart from `exchanges`, whose reports are written
+ * before the capture is fully read.
+ */
+export interface PropagatedFinding {
+	exchange: number;
+	finding: Finding;
+}
+
 export interface Report {
 	tool: { name: 'telltale'; version: string };
 	input: { name: string; format: CaptureFormat; exchanges: number };
 	exchanges: ExchangeReport[];
 	identifiers: IdentifierReport[];
+	/** Present only when propagation found something (see PropagatedFinding). */
+	propagated?: PropagatedFinding[];
 	summary: ReportSummary;
 }
 

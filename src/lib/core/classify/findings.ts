@@ -20,6 +20,7 @@ import { SDK_FIELDS_DETECTOR } from './sdks/fields';
 import { withoutSdkConstants } from './sdks/constants';
 import { VALUE_SHAPES_DETECTOR } from './detectors/value-shapes';
 import { SPECIFIC_TYPES, withUserIdsFoldedIntoSpecific } from './specific-fold';
+import type { LeafTokens } from './propagation/leaf-tokens';
 
 /** Scalars longer than this are not run through detectors (prose-sized blobs; known values still search them). */
 const MAX_SCALAR = 64 * 1024;
@@ -53,7 +54,9 @@ export function exchangeFindings(
 	exchange: Exchange,
 	parts: readonly DecodedPart[],
 	detectors: readonly Detector[] = DETECTORS,
-	into: FindingSet = new FindingSet()
+	into: FindingSet = new FindingSet(),
+	/** Collects the identifier-shaped leaves the exchange carried, for propagation (classify/propagation/). */
+	tokens?: LeafTokens
 ): Finding[] {
 	const ex: ExchangeContext = { host: exchange.host, url: exchange.url, method: exchange.method };
 	const scope = aliasScope(exchange.host, exchange.url);
@@ -79,6 +82,7 @@ export function exchangeFindings(
 			const plausible = kind !== 'text' || !node.codec || isReadable(text ?? '');
 			if (plausible && (text?.length ?? 0) <= MAX_SCALAR) {
 				const value = kind === 'text' && text !== undefined ? text.trim() : null;
+				if (tokens !== undefined && text !== undefined) tokens.add(value ?? text);
 				here = detectNode(node, value, key, index, frame, ex, plan, scope);
 				if (here.length > 0 && frame.found !== null && frame.found.size > 0) here = here.filter((f) => !frame.found!.has(f.type));
 				into.addAll(here);

@@ -17,6 +17,11 @@ import { maskSecret } from './detectors/secrets';
 export interface KnownValue {
 	type: FindingType;
 	value: string;
+	/**
+	 * Not the user's own value but one Telltale identified elsewhere in the capture (propagation): the reason its
+	 * matches give, and the detector they are reported under.
+	 */
+	identified?: { reason: string; detector: string };
 }
 
 interface Needle {
@@ -55,13 +60,20 @@ export class KnownValueMatcher {
 		for (const k of known) {
 			const value = k.value.trim();
 			if (value.length === 0) continue;
-			for (const n of needlesOf({ type: k.type, value })) this.addNeedle(n);
-			for (const d of digestsOf(value)) this.wholeBytes.set(d.hex, { text: d.hex, caseInsensitive: true, known: { type: k.type, value }, how: `raw ${d.how}` });
+			const known: KnownValue = k.identified ? { type: k.type, value, identified: k.identified } : { type: k.type, value };
+			for (const n of needlesOf(known)) this.addNeedle(n);
+			for (const d of digestsOf(value)) this.wholeBytes.set(d.hex, { text: d.hex, caseInsensitive: true, known, how: `raw ${d.how}` });
 		}
 	}
 
 	get size(): number {
 		return this.needles.length;
+	}
+
+	/** Every form a whole value may take (plain, encoded, hashed), with the known value it is a form of. */
+	*wholeForms(): Generator<[string, KnownValue]> {
+		for (const [text, needle] of this.whole) yield [text, needle.known];
+		for (const [text, needle] of this.wholeBytes) yield [text, needle.known];
 	}
 
 	/** No known value to look for (short ones included, which `size` does not count). */
@@ -152,8 +164,8 @@ export class KnownValueMatcher {
 			value: type === 'auth.secret' ? maskSecret(value) : value,
 			path,
 			confidence: 'high',
-			reason: `matches your known ${type.split('.').pop()!.replace(/_/g, ' ')} (${needle.how})`,
-			detector: KNOWN_VALUES_DETECTOR
+			reason: needle.known.identified ? `${needle.known.identified.reason} (${needle.how})` : `matches your known ${type.split('.').pop()!.replace(/_/g, ' ')} (${needle.how})`,
+			detector: needle.known.identified?.detector ?? KNOWN_VALUES_DETECTOR
 		};
 	}
 }

@@ -179,6 +179,12 @@ export class SiteTallies {
 		entry.tally.addAll(exchange.findings);
 	}
 
+	/** Findings added to an exchange already counted (propagation): its site's tally grows, its exchanges do not. */
+	addFindings(exchange: ExchangeReport): void {
+		const entry = exchange.destination ? this.bySite.get(exchange.destination.site) : undefined;
+		entry?.tally.addAll(exchange.findings);
+	}
+
 	/** The sites seen, in the order first seen. */
 	get sites(): IterableIterator<string> {
 		return this.bySite.keys();

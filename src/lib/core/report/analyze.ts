@@ -3,12 +3,13 @@
  * bodies are what the server sent back: no detector, known value or destination looks at them, so they are decoded
  * only when someone asks for an exchange's parts (`partsOf`).
  */
-import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Report } from '../model';
+import type { Analysis, Capture, DecodedPart, Exchange, ExchangeReport, Finding, Report } from '../model';
 import type { Limits } from '../limits';
 import { PeelCache } from '../decode/peel';
 import { ExchangeAnalyzer, decodeParts, isSent, type AnalyzedExchange, type ExchangeAnalyzerOptions } from './exchange-analyzer';
 import { ReportBuilder } from './report-builder';
 import { CaptureIndex } from './capture-index';
+import { PropagationCollector, propagateInto, skippedNote, type PropagatedExchange } from './propagation';
 
 export interface AnalyzeOptions extends ExchangeAnalyzerOptions {
 	/** Called after each exchange; `done` of `total`. */
@@ -47,6 +48,7 @@ export class AnalysisAssembly {
 	private readonly builder: ReportBuilder;
 	private readonly keepFindings: boolean;
 	private readonly index: CaptureIndex | null;
+	private readonly propagation = new PropagationCollector();
 
 	constructor(
 		private readonly capture: Capture,
@@ -63,6 +65,7 @@ export class AnalysisAssembly {
 
 	add(result: ExchangeOutcome): void {
 		this.builder.add(result);
+		this.propagation.add(result);
 		this.findingCounts.push(result.report.findings.length);
 		this.index?.add(result.report);
 		// An exchange a limit touched keeps its findings: analysed again, the clock could stop it elsewhere.
@@ -75,8 +78,28 @@ export class AnalysisAssembly {
 
 	finish(): Analysis {
 		const total = this.capture.exchanges.length;
+		const propagated = this.propagate();
 		const report: Report = { ...this.builder.head(total), exchanges: this.exchanges, ...this.builder.tail(this.capture.notes) };
-		return new CaptureAnalysis(report, this.kept, this.capture.exchanges, this.findingCounts, this.keepFindings ? null : this.options, this.index);
+		return new CaptureAnalysis(report, this.kept, this.capture.exchanges, this.findingCounts, this.keepFindings ? null : this.options, this.index, propagated);
+	}
+
+	/** The second look (propagation.ts), once every exchange is in: what it adds goes to the builder and the index. */
+	private propagate(): ReadonlyMap<number, Finding[]> {
+		const plan = this.propagation.plan();
+		const found: PropagatedExchange[] = [];
+		for (const [index, seeds] of plan.exchanges) {
+			const exchange = this.capture.exchanges[index];
+			const more = exchange ? propagateInto(exchange, seeds, this.options) : null;
+			if (more) found.push(more);
+		}
+		this.builder.addPropagated(found, plan.skipped > 0 ? skippedNote(plan.skipped) : null);
+		const byExchange = new Map<number, Finding[]>();
+		for (const { report, findings } of found) {
+			byExchange.set(report.index, findings);
+			this.index?.addLater(report.index, findings);
+			this.findingCounts[report.index] = (this.findingCounts[report.index] ?? 0) + findings.length;
+		}
+		return byExchange;
 	}
 }
 
@@ -111,7 +134,9 @@ class CaptureAnalysis implements Analysis {
 		private readonly exchanges: readonly Exchange[],
 		private readonly findingCounts: readonly number[],
 		recompute: AnalyzeOptions | null,
-		readonly index: CaptureIndex | null
+		readonly index: CaptureIndex | null,
+		/** What propagation added, by exchange: shown with the exchange's own findings. */
+		private readonly propagated: ReadonlyMap<number, Finding[]> = new Map()
 	) {
 		this.limits = recompute?.limits;
 		this.again = recompute ? new ExchangeAnalyzer(recompute) : null;
@@ -126,6 +151,12 @@ class CaptureAnalysis implements Analysis {
 	}
 
 	exchangeReport(index: number): ExchangeReport | null {
+		const report = this.ownReport(index);
+		const more = this.propagated.get(index);
+		return report && more ? { ...report, findings: [...report.findings, ...more] } : report;
+	}
+
+	private ownReport(index: number): ExchangeReport | null {
 		const report = this.report.exchanges[index];
 		if (!report) return null;
 		if (this.again === null || this.kept.has(index) || this.findingCounts[index] === 0) return report;

@@ -3,7 +3,7 @@
  * does not keep them): which finding types each exchange carried, a text to search per exchange, and every value
  * found, grouped by type. Filters and searches then run over compact arrays, in the worker, in milliseconds.
  */
-import { FINDING_TYPES, type ExchangeReport, type FindingType } from '../model';
+import { FINDING_TYPES, type ExchangeReport, type Finding, type FindingType } from '../model';
 
 /** Characters of found values searched per exchange: a batch of 50 events repeats most of them. */
 const SEARCH_VALUES_MAX = 4096;
@@ -62,6 +62,8 @@ export class CaptureIndex {
 	private readonly haystacks: string[] = [];
 	private readonly leaks = new Map<FindingType, Map<string, LeakEntry>>();
 	private readonly unlisted = new Map<FindingType, { values: Set<string> | number; occurrences: number }>();
+	/** Exchanges were added to values out of capture order (addLater): their lists are sorted when read. */
+	private addedLater = false;
 
 	get size(): number {
 		return this.masks.length;
@@ -83,6 +85,19 @@ export class CaptureIndex {
 		}
 		this.masks.push(mask);
 		this.haystacks.push((exchange.url ?? '').toLowerCase() + values);
+	}
+
+	/** Findings added to an exchange already indexed (propagation, once the capture is read). */
+	addLater(index: number, findings: readonly Finding[]): void {
+		if (index >= this.masks.length) return;
+		let values = '';
+		for (const finding of findings) {
+			this.masks[index]! |= TYPE_BIT.get(finding.type)!;
+			this.addLeak(finding.type, finding.value, finding.count, index);
+			values += '\n' + finding.value.slice(0, SEARCH_VALUES_MAX).toLowerCase();
+		}
+		this.haystacks[index] += values;
+		this.addedLater = true;
 	}
 
 	typesMask(index: number): number {
@@ -109,7 +124,8 @@ export class CaptureIndex {
 			if (!byValue) continue;
 			const values: LeakedValue[] = [];
 			for (const [value, entry] of byValue) {
-				values.push({ value, truncated: entry.truncated, occurrences: entry.occurrences, exchanges: typeof entry.exchanges === 'number' ? [entry.exchanges] : entry.exchanges });
+				const exchanges = typeof entry.exchanges === 'number' ? [entry.exchanges] : this.addedLater ? [...new Set(entry.exchanges)].sort((a, b) => a - b) : entry.exchanges;
+				values.push({ value, truncated: entry.truncated, occurrences: entry.occurrences, exchanges });
 			}
 			values.sort((a, b) => b.exchanges.length - a.exchanges.length || b.occurrences - a.occurrences || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 			const more = this.unlisted.get(type);

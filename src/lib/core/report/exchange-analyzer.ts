@@ -18,6 +18,7 @@ import { KnownValueMatcher, type KnownValue } from '../classify/known-values';
 import type { UserTrackerList } from '../classify/destinations/user-list';
 import { severityOf } from '../classify/severity';
 import { encryptedEnvelopeNotes } from '../classify/sdks/envelopes';
+import { LeafTokens } from '../classify/propagation/leaf-tokens';
 
 export interface ExchangeAnalyzerOptions {
 	limits?: Partial<Limits>;
@@ -52,7 +53,8 @@ export class ExchangeAnalyzer {
 		const { lines, limited, verdicts, verdictCount, encrypted, encryptedPaths } = notesOf(trees);
 		// An SDK's encrypted body is named by its adapter rather than left to the decoder's guess (sdks/envelopes.ts).
 		lines.push(...encryptedEnvelopeNotes(exchange, trees));
-		const report = reportExchange(exchange, trees, this.known, this.userLists);
+		const tokens = new LeafTokens();
+		const report = reportExchange(exchange, trees, this.known, this.userLists, tokens);
 		// Optional members, added only when there is something to say: other exchanges' JSON is as it always was.
 		if (verdictCount > 0) {
 			report.verdicts = verdicts;
@@ -60,6 +62,8 @@ export class ExchangeAnalyzer {
 		}
 		const result: AnalyzedExchange = { report, decodedParts, notes: lines, trees, limited };
 		if (encrypted > 0) result.encrypted = { count: encrypted, paths: encryptedPaths };
+		const list = tokens.list();
+		if (list) result.tokens = list;
 		return result;
 	}
 }
@@ -92,9 +96,9 @@ function hintsOf(part: Part): SniffHints {
 	return hints;
 }
 
-function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: KnownValueMatcher, userLists: readonly UserTrackerList[]): ExchangeReport {
+function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: KnownValueMatcher, userLists: readonly UserTrackerList[], tokens: LeafTokens): ExchangeReport {
 	const destination = destinationOf(exchange.host, decoded, exchange, userLists.length > 0 ? { userLists: [...userLists] } : undefined);
-	const findings = findingsOf(exchange, decoded, known);
+	const findings = findingsOf(exchange, decoded, known, tokens);
 	return {
 		index: exchange.index,
 		method: exchange.method,
@@ -117,8 +121,8 @@ function reportExchange(exchange: Exchange, decoded: DecodedPart[], known: Known
  * in first, so their "matches your known …" reason wins a place both report). Response bodies are what the
  * server sent back, not what it received, so they are not searched.
  */
-function findingsOf(exchange: Exchange, sent: DecodedPart[], known: KnownValueMatcher): ExchangeReport['findings'] {
+function findingsOf(exchange: Exchange, sent: DecodedPart[], known: KnownValueMatcher, tokens: LeafTokens): ExchangeReport['findings'] {
 	const set = new FindingSet();
 	if (!known.isEmpty) set.addAll(known.findings({ ...exchange, parts: exchange.parts.filter(isSent) }, sent));
-	return exchangeFindings(exchange, sent, DETECTORS, set);
+	return exchangeFindings(exchange, sent, DETECTORS, set, tokens);
 }

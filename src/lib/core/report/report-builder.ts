@@ -3,7 +3,8 @@
  * report can be written while the capture is read, merged from several workers' ranges, or built at once by
  * analyze: all three give the same report.
  */
-import type { CaptureFormat, ExchangeReport, IdentifierReport, Report, ReportSummary } from '../model';
+import type { CaptureFormat, ExchangeReport, IdentifierReport, PropagatedFinding, Report, ReportSummary } from '../model';
+import type { PropagatedExchange } from './propagation';
 import { IdentifierCollector } from '../classify/correlate';
 import { SiteTallies } from '../classify/severity';
 import { DecodeNotes, OpaqueTally } from './decode-notes';
@@ -18,6 +19,8 @@ export interface ExchangeResult {
 	notes: string[];
 	/** Values that look encrypted or random: how many, and the first paths (absent: none). */
 	encrypted?: { count: number; paths: string[] };
+	/** Hashes of the identifier-shaped leaves it carried, sorted (absent: none), for propagation. */
+	tokens?: Uint32Array;
 }
 
 export interface CaptureHead {
@@ -34,6 +37,8 @@ export class ReportBuilder {
 	private findings = 0;
 	private decodedParts = 0;
 	private exchanges = 0;
+	private readonly propagated: PropagatedFinding[] = [];
+	private readonly laterNotes: string[] = [];
 
 	constructor(private readonly capture: CaptureHead) {}
 
@@ -57,8 +62,22 @@ export class ReportBuilder {
 		}
 	}
 
+	/** What propagation found, after every exchange was added (see propagation.ts); `note` says what it left undone. */
+	addPropagated(found: readonly PropagatedExchange[], note: string | null): void {
+		for (const { report, findings } of found) {
+			this.identifiers.add(report);
+			this.sites.addFindings(report);
+			for (const finding of findings) {
+				this.findings++;
+				this.findingsByType[finding.type] = (this.findingsByType[finding.type] ?? 0) + 1;
+				this.propagated.push({ exchange: report.index, finding });
+			}
+		}
+		if (note) this.laterNotes.push(note);
+	}
+
 	/** The report's last members, after its exchanges; `captureNotes` is what the reader said about the input as a whole. */
-	tail(captureNotes: readonly string[]): { identifiers: IdentifierReport[]; summary: ReportSummary } {
+	tail(captureNotes: readonly string[]): Pick<Report, 'identifiers' | 'propagated' | 'summary'> {
 		const summary: ReportSummary = {
 			exchanges: this.exchanges,
 			decodedParts: this.decodedParts,
@@ -66,11 +85,12 @@ export class ReportBuilder {
 			findingsByType: this.findingsByType,
 			sites: [...this.sites.sites].sort(),
 			destinations: this.sites.summaries(),
-			notes: [...captureNotes, ...this.notes.list()]
+			notes: [...captureNotes, ...this.notes.list(), ...this.laterNotes]
 		};
 		// Only when there is something to say: a report without such values is as it always was.
 		const opaque = this.opaque.summary();
 		if (opaque) summary.opaque = opaque;
-		return { identifiers: this.identifiers.list(), summary };
+		// In this order, as the JSON writes them; `propagated` only when there is something to say.
+		return this.propagated.length > 0 ? { identifiers: this.identifiers.list(), propagated: this.propagated, summary } : { identifiers: this.identifiers.list(), summary };
 	}
 }

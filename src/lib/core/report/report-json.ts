@@ -4,10 +4,10 @@
  * `JSON.stringify(report, null, 2)` would (same content, key order and indentation); `reportNdjsonLine` gives one
  * line per record for jq, DuckDB or a data warehouse.
  */
-import type { ExchangeReport, IdentifierReport, Report, ReportSummary } from '../model';
+import type { ExchangeReport, IdentifierReport, PropagatedFinding, Report, ReportSummary } from '../model';
 
 type Head = Pick<Report, 'tool' | 'input'>;
-type Tail = { identifiers: IdentifierReport[]; summary: ReportSummary };
+type Tail = Pick<Report, 'identifiers' | 'propagated' | 'summary'>;
 
 /** `value` as indented JSON, nested `depth` levels deep (JSON strings hold no raw line breaks, so this is safe). */
 function nested(value: unknown, depth: number): string {
@@ -38,7 +38,8 @@ export class ReportJson implements ReportSink {
 	/** The close of `exchanges`, the identifiers and summary members, and `}` (no line break after it, as JSON.stringify). */
 	end(_head: Head, tail: Tail): string {
 		const close = this.written === 0 ? ']' : '\n  ]';
-		return `${close},\n  "identifiers": ${nested(tail.identifiers, 1)},\n  "summary": ${nested(tail.summary, 1)}\n}`;
+		const propagated = tail.propagated ? `,\n  "propagated": ${nested(tail.propagated, 1)}` : '';
+		return `${close},\n  "identifiers": ${nested(tail.identifiers, 1)}${propagated},\n  "summary": ${nested(tail.summary, 1)}\n}`;
 	}
 }
 
@@ -50,6 +51,7 @@ export class ReportJson implements ReportSink {
 export type NdjsonRecord =
 	| ({ record: 'exchange'; capture: string } & ExchangeReport)
 	| { record: 'identifiers'; capture: string; identifiers: IdentifierReport[] }
+	| { record: 'propagated'; capture: string; propagated: PropagatedFinding[] }
 	| ({ record: 'summary'; capture: string } & Head & { summary: ReportSummary });
 
 export class ReportNdjson implements ReportSink {
@@ -66,6 +68,7 @@ export class ReportNdjson implements ReportSink {
 	end(head: Head, tail: Tail): string {
 		const identifiers: NdjsonRecord = { record: 'identifiers', capture: this.capture, identifiers: tail.identifiers };
 		const summary: NdjsonRecord = { record: 'summary', capture: this.capture, ...head, summary: tail.summary };
-		return `${JSON.stringify(identifiers)}\n${JSON.stringify(summary)}\n`;
+		const propagated: NdjsonRecord | null = tail.propagated ? { record: 'propagated', capture: this.capture, propagated: tail.propagated } : null;
+		return `${JSON.stringify(identifiers)}\n${propagated ? `${JSON.stringify(propagated)}\n` : ''}${JSON.stringify(summary)}\n`;
 	}
 }

@@ -9,6 +9,7 @@ import { readCaptureStream, type ByteSource } from '../capture/stream';
 import { ExchangeAnalyzer, type ExchangeAnalyzerOptions } from './exchange-analyzer';
 import { ReportBuilder, type ExchangeResult } from './report-builder';
 import type { ReportSink } from './report-json';
+import { PropagationCollector, propagateInto, skippedNote, type PropagatedExchange } from './propagation';
 
 export interface StreamReportOptions extends ExchangeAnalyzerOptions {
 	name: string;
@@ -46,8 +47,10 @@ export async function streamReport(open: () => ByteSource, options: StreamReport
 	const ranges = total > RANGE_SIZE ? options.ranges : undefined;
 	const analyzer = ranges ? null : new ExchangeAnalyzer(options);
 	let pending: string[] = [sink.start(head)];
+	const propagation = new PropagationCollector();
 	const take = (result: ExchangeResult): void => {
 		builder.add(result);
+		propagation.add(result);
 		pending.push(sink.exchange(result.report));
 	};
 	// With a pool: ranges in flight, oldest first, taken in capture order whatever order they finish in.
@@ -86,8 +89,30 @@ export async function streamReport(open: () => ByteSource, options: StreamReport
 		await takeOldest();
 		await flush();
 	}
+	await secondLook(open, options, propagation, builder);
 	const tail = builder.tail(capture.notes);
 	pending.push(sink.end(head, tail));
 	await flush();
 	return { exchanges: total };
+}
+
+/**
+ * Propagation's second look (propagation.ts): the exchanges it names are read again from the input (a third pass; the
+ * capture is not held) and analysed with the identifiers found elsewhere. Nothing is read when nothing matched.
+ */
+async function secondLook(open: () => ByteSource, options: StreamReportOptions, propagation: PropagationCollector, builder: ReportBuilder): Promise<void> {
+	const plan = propagation.plan();
+	const found: PropagatedExchange[] = [];
+	if (plan.exchanges.size > 0) {
+		await readCaptureStream(open(), {
+			name: options.name,
+			...(options.size !== undefined ? { size: options.size } : {}),
+			onExchange: (exchange) => {
+				const seeds = plan.exchanges.get(exchange.index);
+				const more = seeds ? propagateInto(exchange, seeds, options) : null;
+				if (more) found.push(more);
+			}
+		});
+	}
+	builder.addPropagated(found, plan.skipped > 0 ? skippedNote(plan.skipped) : null);
 }

@@ -40,7 +40,18 @@ const CASES: Array<[string, string, string | undefined, string | undefined, stri
 
 describe('an SDK on a host no list knows', () => {
 	it('covers every fingerprint', () => {
-		expect(CASES.map((c) => c[0]).sort()).toEqual(FINGERPRINTS.map((f) => f.id).sort());
+		expect([...CASES.map((c) => c[0]), 'adobe-analytics'].sort()).toEqual(FINGERPRINTS.map((f) => f.id).sort());
+	});
+
+	it('an SDK whose collector only its maker runs names the maker, and says why (Adobe Analytics on a CNAME)', () => {
+		const url = 'https://smetrics.example-shop.com/b/ss/exprod/1/JS-2.23.0/s123?AQB=1&pageName=home&AQE=1';
+		const { report } = analyze(readCapture({ name: 'sdk.har', bytes: harBytes([{ url }]) }));
+		const destination = report.exchanges[0]!.destination!;
+		expect(destination).toMatchObject({ site: 'example-shop.com', company: 'Adobe', product: 'Adobe Analytics' });
+		expect(destination.source).toContain("sent to Adobe through a first-party name: Adobe's first-party collection is a CNAME");
+		// Without the hit markers the path alone does not say so.
+		const bare = analyze(readCapture({ name: 'sdk.har', bytes: harBytes([{ url: 'https://smetrics.example-shop.com/b/ss/exprod/1/x?pageName=home' }]) })).report;
+		expect(bare.exchanges[0]!.destination!.company).toBeNull();
 	});
 
 	it.each(CASES)('%s: product, company null, made by its vendor', (id, url, body, contentType, product, maker) => {

@@ -49,6 +49,8 @@ const CASES: Array<[string, string | null, string | undefined, string | undefine
 	['Plausible (self-hosted)', 'https://stats.example.org/api/event', JSON.stringify({ n: 'pageview', u: 'https://example.org/', d: 'example.org' }), JSON_TYPE, 'Plausible Analytics', '{ n, u, d }'],
 	['Snowplow (tp2)', 'https://sp.example.org/com.snowplowanalytics.snowplow/tp2', JSON.stringify({ schema: 'iglu:com.snowplowanalytics.snowplow/payload_data/jsonschema/1-0-4', data: [{ e: 'pv', tv: 'js-3.17.0', p: 'web' }] }), JSON_TYPE, 'Snowplow', 'payload_data'],
 	['Snowplow (GET /i)', 'https://sp.example.org/i?e=pv&tv=js-3.17.0&p=web&aid=site&url=https%3A%2F%2Fexample.org%2F', undefined, undefined, 'Snowplow', 'tv=js-3.17.0'],
+	// A first-party (CNAME) Adobe Analytics host, after Adobe's first-party collection docs.
+	['Adobe Analytics (CNAME)', 'https://smetrics.example.org/b/ss/exprod/1/JS-2.23.0/s123?AQB=1&ndh=1&pageName=home&g=https%3A%2F%2Fwww.example.org%2F&AQE=1', undefined, undefined, 'Adobe Analytics', 'AQB … AQE'],
 	['Bugsnag (on-premise)', 'https://errors.example.org/', JSON.stringify({ apiKey: '0123456789abcdef0123456789abcdef', notifier: { name: 'Bugsnag JavaScript', version: '7.22.0', url: 'https://github.com/bugsnag/bugsnag-js' }, events: [] }), JSON_TYPE, 'Bugsnag SDK', 'notifier.name=Bugsnag JavaScript']
 ];
 

@@ -1,0 +1,58 @@
+/**
+ * What values an exchange carried, kept small: a 32-bit hash of each distinct identifier-shaped leaf (after every layer
+ * was peeled, so base64, gzip and form encodings are already undone), in lower case. After the whole capture is read,
+ * an identifier found anywhere is looked up here — plain or as its MD5, SHA-1 or SHA-256 — to find the exchanges that
+ * carried it without a key saying so (propagation.ts). A hash can collide: a hit only chooses exchanges to look at
+ * again, and that second look decides.
+ */
+
+/** Identifier-shaped: no whitespace, 6 to 256 characters (phone numbers and Android IDs up to SHA-256 hex and e-mails). */
+const MIN = 6;
+const MAX = 256;
+/** Per exchange: a batch of 50 events repeats its IDs; distinct leaves beyond this are not kept (the rest is a miss). */
+const MAX_TOKENS = 4096;
+
+export class LeafTokens {
+	private readonly seen = new Set<number>();
+
+	add(text: string): void {
+		const n = text.length;
+		if (n < MIN || n > MAX || this.seen.size >= MAX_TOKENS) return;
+		for (let i = 0; i < n; i++) {
+			const c = text.charCodeAt(i);
+			if (c <= 0x20) return;
+		}
+		this.seen.add(tokenHash(text));
+	}
+
+	/** The distinct hashes, sorted (for binary search), or undefined when there are none. */
+	list(): Uint32Array | undefined {
+		if (this.seen.size === 0) return undefined;
+		return Uint32Array.from(this.seen).sort();
+	}
+}
+
+/** FNV-1a over the lower-cased UTF-16 code units. */
+export function tokenHash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		let c = text.charCodeAt(i);
+		if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+		h ^= c;
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+export function hasToken(tokens: Uint32Array, hash: number): boolean {
+	let lo = 0;
+	let hi = tokens.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >>> 1;
+		const v = tokens[mid]!;
+		if (v === hash) return true;
+		if (v < hash) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return false;
+}
