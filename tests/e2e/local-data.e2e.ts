@@ -92,7 +92,11 @@ describe('data kept in this browser, at the user\'s request', () => {
 
 		await app.page.reload();
 		await openApp(app.page, app.server.origin);
-		await byTestId(app.page, 'kept-captures').getByRole('button', { name: 'Delete all' }).click();
+		// Deleting everything goes through the library and asks first (tests/e2e/library.e2e.ts covers the rest).
+		await byTestId(app.page, 'show-library').click();
+		await byTestId(app.page, 'delete-everything').click();
+		await byTestId(app.page, 'delete-everything-confirm-button').click();
+		await app.page.keyboard.press('Escape');
 		await byTestId(app.page, 'kept-captures').waitFor({ state: 'detached', timeout: 10_000 });
 		await app.page.reload();
 		await openApp(app.page, app.server.origin);

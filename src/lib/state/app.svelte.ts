@@ -16,9 +16,15 @@ let app: AppState | null = null;
 
 export function appState(): AppState {
 	if (!app) {
-		const settings = new Settings();
+		const library = new Library();
+		const settings = new Settings(library.keys);
+		// Settings sealed with the library's key are read when it is unlocked and dropped when it is locked.
+		library.onkeys = () => void settings.load();
 		// Settings are plain data handed to the worker; $state.snapshot strips Svelte's proxies for postMessage.
-		app = { settings, workspace: new Workspace(() => $state.snapshot(settings.forAnalysis())), library: new Library() };
+		const workspace = new Workspace(() => $state.snapshot(settings.forAnalysis()));
+		// A locked capture (or any, in a locked library) is not held in plain for a reload.
+		workspace.holdForReload = (file) => library.holdsInPlain(file);
+		app = { settings, workspace, library };
 	}
 	return app;
 }

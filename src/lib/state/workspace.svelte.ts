@@ -41,6 +41,8 @@ export class Workspace {
 	leaks = $state.raw<LeakGroup[] | null>(null);
 	/** Text typed in the paste box, kept across pages (About and back) and jobs. */
 	draft = $state('');
+	/** Whether the capture just opened may be held in plain for a reload (the library says no for locked ones). */
+	holdForReload: (file: File | null) => boolean = () => true;
 	/** Writes the workspace's location to the URL; the page sets it (the state does not touch the router). */
 	onlocation: ((hash: string, mode: HistoryMode) => void) | null = null;
 	/** A location asked for before its capture was loaded (a reload): applied once it is. */
@@ -247,7 +249,9 @@ export class Workspace {
 			this.banner = { kind: 'info', message: 'Cancelled. Nothing that was loaded before has changed.' };
 		} else if (outcome.kind === 'result') {
 			this.load(outcome.loaded, input, outcome.millis);
-			void saveSession(input.type === 'analyze-file' ? { kind: 'file', file: input.file, name: input.file.name } : { kind: 'text', text: input.text, name: input.name });
+			if (this.holdForReload(input.type === 'analyze-file' ? input.file : null)) {
+				void saveSession(input.type === 'analyze-file' ? { kind: 'file', file: input.file, name: input.file.name } : { kind: 'text', text: input.text, name: input.name });
+			} else void clearSession();
 			if (outcome.warnings.length > 0) this.banner = { kind: 'info', message: outcome.warnings.join(' ') };
 		} else if (outcome.kind === 'partial') {
 			// What is loaded stays; the entries read before the problem are one click away.
