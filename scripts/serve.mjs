@@ -29,10 +29,12 @@ export class ServeError extends Error {}
 
 /**
  * Starts the server. Resolves once it listens; `port: 0` picks any free port (read it from the result).
- * @param {{ root?: string, host?: string, port?: number }} [options]
+ * `intercept` sees every request first and answers it when it returns true: the e2e tests use it to log what reached the
+ * server and to serve a changed sw.js (a new version of the app) without rebuilding.
+ * @param {{ root?: string, host?: string, port?: number, intercept?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean }} [options]
  * @returns {Promise<{ url: string, origin: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ root = DEFAULT_ROOT, host = DEFAULT_HOST, port = DEFAULT_PORT } = {}) {
+export async function startServer({ root = DEFAULT_ROOT, host = DEFAULT_HOST, port = DEFAULT_PORT, intercept } = {}) {
 	if (!existsSync(join(root, 'index.html')) || !statSync(root).isDirectory()) {
 		const where = root === DEFAULT_ROOT ? 'build/' : root;
 		throw new ServeError(`${where} holds no build (no index.html): run "npm run build" first, or "npm start", which builds then serves`);
@@ -57,6 +59,7 @@ export async function startServer({ root = DEFAULT_ROOT, host = DEFAULT_HOST, po
 	});
 
 	const server = createServer((req, res) => {
+		if (intercept?.(req, res)) return;
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
 			res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
 			res.end('Method not allowed\n');
@@ -105,7 +108,7 @@ export async function startServer({ root = DEFAULT_ROOT, host = DEFAULT_HOST, po
  * @param {string} pathname
  */
 /** The policy for worker and service-worker scripts: only this origin, no eval, no plugins. */
-const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'";
+export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'";
 
 /** @param {string} pathname */
 function cacheControlFor(pathname) {
