@@ -94,4 +94,41 @@ describe('encrypted envelopes', () => {
 		const report = reportOf({ url: 'https://log.snssdk.com/other', body: opaque, mimeType: 'application/octet-stream' });
 		expect(JSON.stringify(report.summary.notes)).not.toContain('TTEncrypt');
 	});
+	it('names the Umeng envelope on an opaque body at ulogs.umeng.com/unify_logs, not on a readable one', () => {
+		const sealed = reportOf({ url: 'https://ulogs.umeng.com/unify_logs', body: opaque, mimeType: 'application/octet-stream' });
+		expect(JSON.stringify(sealed.summary.notes)).toContain('Umeng envelope (com.umeng.commonsdk)');
+		const plain = reportOf({ url: 'https://ulogs.umeng.com/unify_logs', body: JSON.stringify({ header: { appkey: '5e8f', umid: 'u1', sdk_version: '9.1.0' } }) });
+		expect(JSON.stringify(plain.summary.notes)).not.toContain('Umeng envelope');
+	});
+});
+
+describe('endpoint parameters that are not about the user, and endpoint headers', () => {
+	it.each([
+		['a push notification title (JPush)', { url: 'https://api.jpush.cn/v3/push', body: JSON.stringify({ notification: { alert: '您关注的商品降价了', android: { title: '好物商城' } } }) }, 'browsing.title'],
+		['a push notification link (Getui)', { url: 'https://restapi.getui.com/v2/app1/push/single/cid', body: JSON.stringify({ push_message: { notification: { title: '新消息', url: 'https://live.example.cn/room/1' } } }) }, 'browsing.url'],
+		["an app's build number (Crashlytics)", { url: 'https://firebase-settings.crashlytics.com/spi/v2/platforms/android/gmp/1:1:android:ab/settings?build_version=230' }, 'device.os_version']
+	])('%s is not reported', (_name, request, type) => {
+		expect(reportOf(request).exchanges[0]!.findings.some((f) => f.type === type)).toBe(false);
+	});
+
+	it('the same title elsewhere still is', () => {
+		const report = reportOf({ url: 'https://collector.example.com/track', body: JSON.stringify({ title: '好物商城 - 降价' }) });
+		expect(report.exchanges[0]!.findings.some((f) => f.type === 'browsing.title')).toBe(true);
+	});
+
+	it.each([
+		['Crashlytics device model', 'https://firebase-settings.crashlytics.com/spi/v2/platforms/android/gmp/1:1:android:ab/settings', { 'X-CRASHLYTICS-DEVICE-MODEL': 'Google/Pixel 7' }, 'device.model', 'Google/Pixel 7'],
+		['Getui API token', 'https://restapi.getui.com/v2/app1/user/alias', { token: '9f8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b' }, 'auth.secret', null],
+		['Firebase package header', 'https://firebaseinstallations.googleapis.com/v1/projects/p/installations', { 'X-Android-Package': 'com.example.recipes' }, 'app.package', 'com.example.recipes']
+	])('%s is read from its header', (_name, url, headers, type, value) => {
+		const found = reportOf({ url, headers }).exchanges[0]!.findings.find((f) => f.type === type);
+		expect(found, JSON.stringify(reportOf({ url, headers }).exchanges[0]!.findings)).toBeDefined();
+		if (value) expect(found!.value).toBe(value);
+		expect(found!.reason).toContain('header');
+	});
+
+	it('the same header name elsewhere means nothing', () => {
+		const report = reportOf({ url: 'https://api.example.com/v1/x', headers: { token: 'abc' } });
+		expect(report.exchanges[0]!.findings.some((f) => f.type === 'auth.secret')).toBe(false);
+	});
 });

@@ -168,14 +168,15 @@ export function endpointParam(
 	atRequest: readonly Endpoint[],
 	keyChain: readonly string[] = []
 ): FieldReading | null {
-	const here = (endpoint: Endpoint) => atRequest.includes(endpoint) || (siblings !== null && endpoint.shape !== undefined && endpoint.shape(siblings));
-	for (const { adapter, endpoint } of BY_PARAM.get(key) ?? []) {
-		if (!here(endpoint)) continue;
+	const tables = BY_PARAM.get(key);
+	if (tables !== undefined) for (const { adapter, endpoint } of tables) {
+		if (!atRequest.includes(endpoint) && (siblings === null || endpoint.shape === undefined || !endpoint.shape(siblings))) continue;
 		const spec = endpoint.params![key]!;
 		if (!passes(spec, value)) continue;
 		return { label: key, as: judgedKey(spec), note: `${adapter.label}: ${spec.meaning}`, spec };
 	}
-	for (const { adapter, endpoint, param, above } of BY_TAIL.get(key) ?? []) {
+	const dotted = BY_TAIL.get(key);
+	if (dotted !== undefined) for (const { adapter, endpoint, param, above } of dotted) {
 		// A nested field's siblings are its own object's: only the request's endpoint places it.
 		if (!atRequest.includes(endpoint) || !chainEndsWith(keyChain, above)) continue;
 		const spec = endpoint.params![param]!;

@@ -7,6 +7,9 @@
  *    (unicast, listcast, broadcast, customizedcast …), `device_tokens` (the push token of each device, comma-separated
  *    for a listcast), `alias` with `alias_type` (the app's own ID of its user), and `payload.body` (`ticker`, `title`,
  *    `text`, `custom`) or, for iOS, `payload.aps.alert` (`title`, `subtitle`, `body`); `description` names the task
+ *  - public decompilations of com.umeng.commonsdk on GitHub (found through
+ *    https://github.com/search?q=UMEnvelopeBuild+codex&type=code): framework/UMEnvelopeBuild and statistics/idtracking/Envelope
+ *    build the upload to ulogs.umeng.com/unify_logs, encrypting its body when the "codex" setting says so
  * The SDK's JSON envelope has a `header` object with the app key (`appkey`), the Umeng device ID (`umid`) and SDK
  * fields (`sdk_type`, `sdk_version`). Newer SDKs encrypt the envelope: then only the host (ulogs.umeng.com) tells.
  */
@@ -46,6 +49,10 @@ export const umeng: SdkAdapter = {
 			}
 		}
 	],
+	encryptedEnvelope: {
+		at: [{ host: /(?:^|\.)umeng(?:cloud)?\.com$/, path: /^\/unify_logs\/?$/ }],
+		verdict: 'Umeng envelope (com.umeng.commonsdk), encrypted by the SDK when its codex setting is on: cannot be decoded without its key'
+	},
 	fingerprint(shape) {
 		if (findObject(shape, (f) => f.has('appkey') && f.has('umid') && (f.has('sdk_version') || f.has('sdk_type')))) return 'header with appkey, umid and sdk_version/sdk_type';
 		if (findObject(shape, (f) => hasAll(f, ['appkey', 'sdk_type', 'sdk_version', 'idmd5']))) return 'header with appkey, sdk_type, sdk_version and idmd5';
