@@ -81,6 +81,12 @@ export function accuracyDocument(results: CorpusAccuracy[], m: Machine): string 
 			'| --- | --- | --- | --- | --- |',
 			`| ${pct(r.score.recall)} | ${pct(r.score.precision)} | ${pct(r.score.companyAccuracy)} (${r.score.companyRight} of ${r.score.trackerRequests}) | ${r.score.forbidden.length} | ${r.pass ? 'PASS' : 'FAIL'} |`,
 			'',
+			...(r.score.beforeReview.added > 0
+				? [
+						`${r.score.beforeReview.added} expectations were added on review: true findings Telltale reported that the cases had left out, each with its reason in its case (\`addedOnReview\`). Without them the figures would be recall ${pct(r.score.beforeReview.recall)}, precision ${pct(r.score.beforeReview.precision)}.`,
+						''
+					]
+				: []),
 			'| type | expected | found | right | precision | recall |',
 			'| --- | --- | --- | --- | --- | --- |',
 			...typeRows(r.score),
