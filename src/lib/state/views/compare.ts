@@ -116,3 +116,15 @@ export function compareModel(c: Comparison): CompareModel {
 		resetTypes: c.changed.filter((t) => t.kind === 'reset').length
 	};
 }
+
+/** The first `limit` values across the groups, groups kept (a long list shows a page and grows on request). */
+export function firstValues(groups: readonly ValueGroup[], limit: number): ValueGroup[] {
+	const out: ValueGroup[] = [];
+	let left = limit;
+	for (const group of groups) {
+		if (left <= 0) break;
+		out.push(group.values.length <= left ? group : { ...group, values: group.values.slice(0, left) });
+		left -= group.values.length;
+	}
+	return out;
+}

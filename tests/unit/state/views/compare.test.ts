@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../../src/lib/core/model';
 import { digestOf } from '../../../../src/lib/core/report/capture-digest';
 import { compareCaptures, type Comparison } from '../../../../src/lib/core/report/compare';
-import { compareHeadline, compareModel, groupValues } from '../../../../src/lib/state/views/compare';
+import { compareHeadline, compareModel, firstValues, groupValues } from '../../../../src/lib/state/views/compare';
 import { exchange, finding } from '../../report/evidence/helpers';
 
 const IMEI = '490154203237518';
@@ -104,5 +104,18 @@ describe('compare view model', () => {
 			['device.imei', ['1', '2']],
 			['user.id', ['a']]
 		]);
+	});
+
+	it('pages values across groups, keeping each group whole up to the limit', () => {
+		const groups = groupValues([
+			{ type: 'device.imei', value: '1' },
+			{ type: 'device.imei', value: '2' },
+			{ type: 'user.id', value: 'a' },
+			{ type: 'user.id', value: 'b' }
+		]);
+		expect(firstValues(groups, 3).map((g) => g.values)).toEqual([['1', '2'], ['a']]);
+		expect(firstValues(groups, 2).map((g) => g.values)).toEqual([['1', '2']]);
+		expect(firstValues(groups, 10)).toEqual(groups);
+		expect(firstValues(groups, 0)).toEqual([]);
 	});
 });
