@@ -28,8 +28,10 @@ export interface ValueGroup extends TypeRow {
 
 export interface SetColumn<T> {
 	set: CompareSet;
-	/** "In both", "Only in <A>", "Only in <B>". */
+	/** "In both", "Only in A", "Only in B": short, since the view names A and B once at its top. */
 	title: string;
+	/** The same with the captures' names, for screen readers ("Only in normal.har"). */
+	label: string;
 	count: number;
 	rows: T[];
 }
@@ -79,8 +81,10 @@ export function groupValues(values: CompareSide['values']): ValueGroup[] {
 	return [...groups.values()];
 }
 
-export function setTitles(c: Pick<Comparison, 'a' | 'b'>): Record<CompareSet, string> {
-	return { both: 'In both', onlyA: `Only in ${c.a.name}`, onlyB: `Only in ${c.b.name}` };
+export const SET_TITLES: Readonly<Record<CompareSet, string>> = { both: 'In both', onlyA: 'Only in A', onlyB: 'Only in B' };
+
+export function setLabels(c: Pick<Comparison, 'a' | 'b'>): Record<CompareSet, string> {
+	return { both: `In both ${c.a.name} and ${c.b.name}`, onlyA: `Only in ${c.a.name}`, onlyB: `Only in ${c.b.name}` };
 }
 
 function persistedRow(p: PersistedValue): PersistedRow {
@@ -102,8 +106,8 @@ export function compareHeadline(c: Comparison): string {
 }
 
 export function compareModel(c: Comparison): CompareModel {
-	const titles = setTitles(c);
-	const column = <T>(set: CompareSet, rows: T[], count = rows.length): SetColumn<T> => ({ set, title: titles[set], count, rows });
+	const labels = setLabels(c);
+	const column = <T>(set: CompareSet, rows: T[], count = rows.length): SetColumn<T> => ({ set, title: SET_TITLES[set], label: labels[set], count, rows });
 	return {
 		a: c.a,
 		b: c.b,

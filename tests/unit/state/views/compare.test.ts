@@ -40,7 +40,8 @@ describe('compare view model', () => {
 			['onlyA', 1, [{ site: 'old.test', company: null }]],
 			['onlyB', 1, [{ site: 'new.test', company: 'New Ads' }]]
 		]);
-		expect(model.sites.map((c) => c.title)).toEqual(['In both', 'Only in normal.har', 'Only in private.har']);
+		expect(model.sites.map((c) => c.title)).toEqual(['In both', 'Only in A', 'Only in B']);
+		expect(model.sites.map((c) => c.label)).toEqual(['In both normal.har and private.har', 'Only in normal.har', 'Only in private.har']);
 		expect(model.types.map((c) => c.rows.map((r) => r.label))).toEqual([['IMEI', 'Advertising ID', 'User or tracking ID'], ['Visited pages'], ['E-mail address']]);
 		// Values are identifiers only (a visited page is not one); counted by value, grouped by type.
 		const [both, onlyA, onlyB] = model.values;
@@ -91,7 +92,7 @@ describe('compare view model', () => {
 		const hostile = '<img src=x onerror=alert(1)>';
 		const a = report(hostile, [exchange(0, { destination: site(hostile, hostile), findings: [finding({ type: 'user.id', value: hostile })] })]);
 		const model = compareModel(compareCaptures(digestOf(a), digestOf(report('b', []))));
-		expect(model.sites[1]!.title).toBe(`Only in ${hostile}`);
+		expect(model.sites[1]!.label).toBe(`Only in ${hostile}`);
 		expect(model.values[1]!.rows[0]!.values).toEqual([hostile]);
 	});
 
