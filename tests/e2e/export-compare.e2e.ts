@@ -5,18 +5,23 @@
  * that keeps the first capture. Hostile file names stay text; at 390 px in dark mode nothing scrolls sideways.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { useAppPage } from './support/lifecycle';
-import { byTestId, openFiles, RESULT_TIMEOUT, waitForReport, type DroppedFile } from './support/app';
+import { byTestId, openApp, openFiles, RESULT_TIMEOUT, waitForReport, type DroppedFile } from './support/app';
 import { HOSTILE_STRINGS, largeHar, makeHar } from './support/payloads';
+import { EgressRecorder } from './support/egress';
+import { SCREENS_DIR } from './support/screenshot';
+import { launchChromium, newContext } from './support/browser';
 import { readCapture } from '../../src/lib/core/capture/sniff';
 import { analyze } from '../../src/lib/core/report/analyze';
 
 const app = useAppPage();
-const SCRATCH = process.env.TELLTALE_SCREENS_DIR ?? '/work/scratch/appexport';
+/** Screenshots of the narrow, dark layouts, for a person to look at (test-results/screens/, or where the variable says). */
+const SCRATCH = process.env.TELLTALE_SCREENS_DIR ?? SCREENS_DIR;
 
 const IMEI = '490154203237518';
 const IDFA_A = '6D92078A-8246-4BA4-AE5B-76104861E7DC';
@@ -260,5 +265,42 @@ describe('compare', () => {
 		await page.screenshot({ path: join(SCRATCH, 'compare-390-dark.png'), fullPage: true });
 		await page.setViewportSize({ width: 1280, height: 860 });
 		await page.screenshot({ path: join(SCRATCH, 'compare-1280-dark.png'), fullPage: true });
+	});
+});
+
+describe('nothing leaves the machine', () => {
+	test('exporting and comparing contact only the app; the exported page requests nothing and runs no script', async () => {
+		const browser = await launchChromium();
+		try {
+			const context = await newContext(browser, { serviceWorkers: 'block' });
+			const recorder = new EgressRecorder(app.server.origin);
+			await recorder.attach(context);
+			const page = await context.newPage();
+			await openApp(page, app.server.origin);
+			await load(page, CAPTURE_A);
+			const { download } = await exportVia(page, 'html');
+			await byTestId(page, 'compare-button').click();
+			await byTestId(page, 'compare-file-input').setInputFiles([{ name: CAPTURE_B.name, mimeType: 'application/json', buffer: Buffer.from(CAPTURE_B.content) }]);
+			await byTestId(page, 'compare-view').waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+			recorder.assertNoEgress();
+
+			// The evidence report, opened as a reader would: one request (the file itself), no script.
+			// Saved under its own name: a file:// page is typed by its extension.
+			const path = join(mkdtempSync(join(tmpdir(), 'telltale-e2e-')), download.suggestedFilename());
+			await download.saveAs(path);
+			// A context of its own: the recorder's route would refuse the file:// URL itself.
+			const readerContext = await newContext(browser);
+			const reader = await readerContext.newPage();
+			const requests: string[] = [];
+			reader.on('request', (request) => requests.push(request.url()));
+			await reader.goto(`file://${path}`);
+			expect(requests.map((url) => decodeURI(url))).toEqual([`file://${path}`]);
+			expect(await reader.evaluate(() => document.scripts.length)).toBe(0);
+			expect(await reader.locator('h1').innerText()).toBe('Telltale evidence report');
+			await readerContext.close();
+			await context.close();
+		} finally {
+			await browser.close();
+		}
 	});
 });
