@@ -90,6 +90,11 @@ export class CompareState {
 		this.running?.cancel();
 	}
 
+	/** Says why a comparison could not start (a kept capture that would not open). */
+	notify(banner: Banner): void {
+		this.banner = banner;
+	}
+
 	dismissBanner(): void {
 		this.banner = null;
 	}
