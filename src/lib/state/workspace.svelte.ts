@@ -4,6 +4,7 @@
  */
 import { AnalysisClient, type ExchangeDetail, type JobInput, type LoadedAnalysis, type Progress } from '../workers/analysis-client';
 import type { AnalysisSettings, ReportOverview } from '../workers/protocol';
+import type { JobSource } from '../workers/export-protocol';
 import type { LeakGroup } from '../core/report/capture-index';
 import type { ExchangeQuery } from '../core/report/exchange-query';
 import { RequestList } from './request-list.svelte';
@@ -100,6 +101,13 @@ export class Workspace {
 		if (!source) return null;
 		if (source.type === 'analyze-file') return { name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) };
 		return { name: source.name, bytes: new TextEncoder().encode(source.text) };
+	}
+
+	/** The loaded capture's input, for a job that reads it again (an export, a comparison); null when nothing is loaded. */
+	jobSource(): JobSource | null {
+		const source = this.source;
+		if (!source) return null;
+		return source.type === 'analyze-file' ? { kind: 'file', file: source.file } : { kind: 'text', name: source.name, text: source.text };
 	}
 
 	/** Filters the request list (and shows it), recording the filter in the URL. */

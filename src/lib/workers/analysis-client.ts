@@ -24,6 +24,8 @@ export interface Progress {
 	unit: 'bytes' | 'exchanges';
 	/** HAR entries read so far, while reading. */
 	entries?: number;
+	/** Which input a job with two is on ("Second capture"). */
+	step?: string;
 }
 
 export type JobInput =
@@ -37,7 +39,7 @@ export type JobOutcome =
 	| { kind: 'bug'; message: string }
 	| { kind: 'cancelled' };
 
-function startWorker(): Worker {
+export function startWorker(): Worker {
 	return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'telltale-analysis' });
 }
 

@@ -13,6 +13,7 @@ import { analyzeInPool, poolSize, type PoolOutcome } from './range-pool';
 import { runQuery, type ExchangeQuery } from '../core/report/exchange-query';
 import { parseUserTrackerList } from '../core/classify/destinations/user-list';
 import { exchangeSource } from '../core/report/exchange-source';
+import { isJobRequest, runJob } from './export-handlers';
 import { OVERVIEW_CHUNK, overviewOf, type AnalysisSettings, type ReportOverview, type WorkerRequest, type WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -29,6 +30,8 @@ function post(message: WorkerResponse): void {
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
+	// Exports and comparisons: a job worker of their own, which the page terminates to cancel.
+	if (isJobRequest(request)) return runJob(request, post, postError);
 	if (request.type === 'get-exchange') {
 		// A bug while decoding one exchange must answer that request, or the page waits for it forever.
 		try {

@@ -10,6 +10,9 @@ import { typesMask, type LeakGroup, type SearchHit } from '../core/report/captur
 import { facetsOf, type Facets } from '../core/report/facets';
 import type { ExchangeQuery } from '../core/report/exchange-query';
 import type { ExchangeSource } from '../core/report/exchange-source';
+import type { Digest } from '../core/report/capture-digest';
+import type { Comparison } from '../core/report/compare';
+import type { ExportFormat, JobSource, SanitizeChoice, SanitizePreview } from './export-protocol';
 
 /**
  * What the page gets of each exchange up front: everything but the findings, which (with paths and reasons) are
@@ -39,12 +42,20 @@ export type WorkerRequest =
 	/** Filter and search the loaded capture; answered by query-chunk messages, the last with `done`. */
 	| { type: 'query'; id: number; query: ExchangeQuery }
 	| { type: 'get-leaks'; id: number }
-	| { type: 'parse-tracker-list'; id: number; text: string };
+	| { type: 'parse-tracker-list'; id: number; text: string }
+	/** Jobs over the loaded capture's input, each in a worker of its own (export-handlers.ts): cancelling terminates it. */
+	| { type: 'export'; id: number; source: JobSource; format: ExportFormat; settings: AnalysisSettings; analysedAt: string }
+	| { type: 'export-har'; id: number; source: JobSource; choice: SanitizeChoice }
+	| { type: 'preview-sanitize'; id: number; source: JobSource; choice: SanitizeChoice }
+	/** `a` may be the digest of an earlier comparison with the same first capture, so it is not analysed again. */
+	| { type: 'compare'; id: number; a: JobSource | { kind: 'digest'; digest: Digest }; b: JobSource; settings: AnalysisSettings };
 
-export type Phase = 'reading' | 'decoding';
+/** `hashing`: an export computing the input's SHA-256; `reading` and `decoding` in bytes: a job's two passes over its input. */
+export type Phase = 'reading' | 'decoding' | 'hashing';
 
 export type WorkerResponse =
-	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges'; entries?: number }
+	/** `step`: which input a job with two is on ("Second capture"). */
+	| { type: 'progress'; id: number; phase: Phase; done: number; total: number; unit: 'bytes' | 'exchanges'; entries?: number; step?: string }
 	/** Exchange overviews arrive in chunks before their result, so no single message is a long task to receive. */
 	| { type: 'overview-chunk'; id: number; exchanges: ExchangeOverview[] }
 	/** `warnings`: what went wrong on the way without losing anything (a pool worker that failed and whose range was analysed again). */
@@ -57,7 +68,11 @@ export type WorkerResponse =
 	/** Matches in capture order: exchange indexes, and where the text matched (null entries when the query has no text). */
 	| { type: 'query-chunk'; id: number; indexes: number[]; hits: (SearchHit | null)[]; done: boolean }
 	| { type: 'leaks'; id: number; groups: LeakGroup[] }
-	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string };
+	| { type: 'error'; id: number; kind: 'input' | 'bug'; message: string; location?: string }
+	/** An export, made in the worker from its text pieces (never one string). */
+	| { type: 'file'; id: number; blob: Blob; fileName: string }
+	| { type: 'sanitize-preview'; id: number; preview: SanitizePreview }
+	| { type: 'compared'; id: number; comparison: Comparison; digestA: Digest };
 
 export function overviewOf(analysis: Analysis): ReportOverview {
 	const { report } = analysis;
