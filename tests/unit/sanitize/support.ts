@@ -39,7 +39,7 @@ export function harOf(entries: EntrySpec[]): Uint8Array {
 					httpVersion: 'HTTP/1.1',
 					headers: e.response?.headers ?? [],
 					cookies: [],
-					content: e.response ? { size: utf8.encode(e.response.text).length, ...e.response } : { size: 0, mimeType: 'text/plain' },
+					content: e.response ? contentOf(e.response) : { size: 0, mimeType: 'text/plain' },
 					redirectURL: '',
 					headersSize: -1,
 					bodySize: -1
@@ -50,6 +50,11 @@ export function harOf(entries: EntrySpec[]): Uint8Array {
 		}
 	};
 	return utf8.encode(JSON.stringify(har));
+}
+
+function contentOf({ headers: _headers, ...content }: NonNullable<EntrySpec['response']>) {
+	const size = content.encoding === 'base64' ? Buffer.from(content.text, 'base64').length : utf8.encode(content.text).length;
+	return { size, ...content };
 }
 
 export function sanitize(bytes: Uint8Array, options: SanitizeOptions, name = 'test.har'): { text: string; report: SanitizeReport } {

@@ -55,7 +55,13 @@ export function patchEntry(index: number, entry: HarObject, exchange: Exchange, 
 		patchUrl(request, written.get('query'), text);
 		patchHeaders(request, exchange, written, plan, sink, text, 'header');
 		patchCookies(request.cookies, plan, sink, 'cookie');
-		patchPostData(request, written.get('body'), exchange);
+		patchPostData(request, written.get('body'), exchange, (s, path) => {
+			const kind = plan.exact(s, index);
+			if (kind === null) return text(s, 'request-body', path);
+			const p = plan.placeholder(s, kind).text;
+			sink.change('request-body', path, kind, p, hintOf(s));
+			return p;
+		});
 	}
 	const response = objectAt(entry, 'response');
 	if (response) {
@@ -188,7 +194,7 @@ function byteLength(text: string): number {
 }
 
 /** The rewritten request body into postData (text, base64 or params as it was) and the sizes that measured it. */
-function patchPostData(request: HarObject, body: string | Uint8Array | undefined, exchange: Exchange): void {
+function patchPostData(request: HarObject, body: string | Uint8Array | undefined, exchange: Exchange, maskValue: (s: string, path: string) => string): void {
 	const postData = objectAt(request, 'postData');
 	if (!postData || body === undefined) return;
 	const before = payloadSize(exchange.parts.find((p) => p.kind === 'request-body')?.payload);
@@ -205,6 +211,8 @@ function patchPostData(request: HarObject, body: string | Uint8Array | undefined
 		const fields = formFieldList(body, 0).fields;
 		const params = postData.params as HarObject[];
 		if (fields.length === params.length) fields.forEach(([, value], i) => typeof value === 'string' && params[i] && (params[i].value = value));
+		// Params that do not line up with the body (a tool listed some of them): each masked by value.
+		else for (const p of params) if (typeof p?.value === 'string') p.value = maskValue(p.value, `postData.params.${String(p.name)}`);
 	}
 	if (typeof request.bodySize === 'number' && request.bodySize === before) request.bodySize = size;
 	fixContentLength(request, before, size);

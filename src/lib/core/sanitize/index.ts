@@ -26,6 +26,7 @@ import { PlanCollector } from './collect';
 import { patchEntry } from './entry-patch';
 import { HAR_TAIL, harEntryText, harHead } from './har-write';
 import { MaskPlan } from './plan';
+import { normalizeEntry, normalizeLog } from './har-normalize';
 import { entrySource, type SanitizeInput } from './source';
 import type { SanitizeOptions, SanitizeReport } from './types';
 
@@ -67,7 +68,9 @@ export function sanitizeCapture(input: SanitizeInput, options: SanitizeRunOption
 	const comment = `Sanitized by Telltale ${VERSION}: ${options.mask === 'all' ? 'secrets and every detected identifier and personal value' : 'secrets'} replaced by placeholders${options.keepTypes?.length ? ` (kept: ${options.keepTypes.join(', ')})` : ''}.`;
 	function* chunks(): Generator<string, void, undefined> {
 		const cache = new PeelCache();
+		normalizeLog(source.log);
 		yield harHead(source.log, comment);
+		let normalized = 0;
 		for (let i = 0; i < source.count; i++) {
 			const { entry, exchange } = source.entry(i);
 			patchEntry(i, entry, exchange, plan, cache, {
@@ -79,10 +82,12 @@ export function sanitizeCapture(input: SanitizeInput, options: SanitizeRunOption
 					report.replacedWhole.push({ exchange: i, path, placeholder, reason });
 				}
 			});
+			if (normalizeEntry(entry, exchange).length > 0) normalized++;
 			yield harEntryText(entry, i === 0);
 			options.onProgress?.(2, i + 1, source.count);
 		}
 		report.placeholdersByKind = plan.placeholders.tally();
+		if (normalized > 0) report.notes.push(`${normalized} entr${normalized === 1 ? 'y was' : 'ies were'} not valid HAR 1.2 and had required members filled in or malformed optional ones dropped`);
 		yield HAR_TAIL;
 	}
 	return { report, chunks };

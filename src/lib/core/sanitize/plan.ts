@@ -92,11 +92,22 @@ export class MaskPlan {
 		let out = text;
 		if (path !== null) {
 			for (const { value, kind } of this.at(exchange, path)) {
-				if (value.length < 2 || !out.includes(value)) continue;
+				if (value.length < MIN_SUBSTRING_ANYWHERE || !out.includes(value)) continue;
 				const p = this.placeholder(value, kind).text;
 				out = out.split(value).join(p);
 				hit(value, kind, p);
 			}
+		}
+		// Short values of this exchange (an OS version `10`, a model `A52`) only as whole words: `Android 10`, not `Chrome/100`.
+		const local = this.shortValuePattern(exchange);
+		if (local) {
+			local.lastIndex = 0;
+			out = out.replace(local, (match) => {
+				const kind = this.values.get(match)!;
+				const p = this.placeholder(match, kind).text;
+				hit(match, kind, p);
+				return p;
+			});
 		}
 		if (out.length >= MIN_SUBSTRING_ANYWHERE) {
 			const pattern = this.substringPattern();
@@ -112,6 +123,18 @@ export class MaskPlan {
 			}
 		}
 		return out === text ? null : out;
+	}
+
+	private shortPattern: { exchange: number; size: number; pattern: RegExp | null } | null = null;
+
+	private shortValuePattern(exchange: number): RegExp | null {
+		const values = this.byExchange.get(exchange)?.values;
+		if (!values) return null;
+		if (this.shortPattern?.exchange === exchange && this.shortPattern.size === values.size) return this.shortPattern.pattern;
+		const short = [...values].filter((v) => v.length >= 2 && v.length < MIN_SUBSTRING_ANYWHERE && this.values.has(v)).sort((a, b) => b.length - a.length);
+		const pattern = short.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+		this.shortPattern = { exchange, size: values.size, pattern };
+		return pattern;
 	}
 
 	private substringPattern(): RegExp | null {

@@ -69,10 +69,10 @@ export class TreeRewriter {
 	private direct(node: DecodedNode, text: string): string | null {
 		const trimmed = text.trim();
 		for (const wanted of this.plan.at(this.exchange, node.path)) {
-			if (wanted.value === trimmed || wanted.value === text) return this.mask(node.path, text, wanted.kind);
+			if (wanted.value === trimmed || wanted.value === text) return this.mask(node.path, text, wanted.kind, text, node);
 		}
 		const kind = this.plan.exact(text, this.exchange);
-		if (kind !== null) return this.mask(node.path, text, kind);
+		if (kind !== null) return this.mask(node.path, text, kind, text, node);
 		if (this.plan.masksSecrets && isSecretField(node.key, text)) {
 			this.plan.addValue(text, 'auth.secret');
 			return this.mask(node.path, text, 'auth.secret');
@@ -100,10 +100,31 @@ export class TreeRewriter {
 		return typeof node.number === 'string' ? BigInt(placeholder.n) : placeholder.n;
 	}
 
-	private mask(path: string, original: string, kind: MaskKind, value = original): string {
-		const placeholder = this.plan.placeholder(value, kind).text;
+	private mask(path: string, original: string, kind: MaskKind, value = original, node?: DecodedNode): string {
+		let placeholder = this.plan.placeholder(value, kind).text;
+		// A web address stays one (`https://url-1.invalid/`), written through the layers it came in (percent-encoded,
+		// base64…), so the value still reads as a URL and the exchange keeps its layers.
+		if (node?.decoded) placeholder = this.asUrl(node, placeholder) ?? placeholder;
 		this.sink.change(path, kind, placeholder, value);
 		return placeholder;
+	}
+
+	private asUrl(node: DecodedNode, placeholder: string): string | null {
+		const chain: DecodedNode[] = [node];
+		let n = node;
+		while (n.decoded && n.decoded.codec !== 'url') {
+			if (n.decoded.kind !== 'text') return null;
+			n = n.decoded;
+			chain.push(n);
+		}
+		if (!n.decoded) return null;
+		let value: string = `https://${placeholder.toLowerCase()}.invalid/`;
+		for (let i = chain.length - 1; i >= 1; i--) {
+			const written = this.encode(chain[i - 1]!, chain[i]!.codec as CodecId, value);
+			if (typeof written !== 'string') return null;
+			value = written;
+		}
+		return value;
 	}
 
 	/** A layer's new output: its structure rebuilt, or its text or bytes rewritten. */
