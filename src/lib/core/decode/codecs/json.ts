@@ -58,8 +58,8 @@ export const json: TextCodec<'json'> = {
 		const trail = /\s*$/.exec(original)![0];
 		const body = original.slice(lead.length, original.length - trail.length);
 		const style = jsonStyleOf(body);
-		const document = (): string | ReturnType<typeof failure> => (typeof next === 'string' ? JSON.stringify(next) : writeJson(next, style));
-		if (parseDocument(body).ok) return wrap(lead, document(), trail);
+		const written = (): string | ReturnType<typeof failure> => (typeof next === 'string' ? JSON.stringify(next) : writeJson(next, style));
+		if (parseDocument(body).ok) return wrap(lead, written(), trail);
 		const head = body.slice(0, HEAD_LENGTH);
 		const xssi = XSSI_PREFIX.exec(head);
 		if (xssi && parseDocument(body.slice(xssi[0].length)).ok) return wrap(lead + xssi[0], writeJson(next, jsonStyleOf(body.slice(xssi[0].length))), trail);
@@ -82,8 +82,8 @@ export const json: TextCodec<'json'> = {
 	}
 };
 
-function wrap(before: string, document: string | ReturnType<typeof failure>, after: string): string | ReturnType<typeof failure> {
-	return typeof document === 'string' ? before + document + after : document;
+function wrap(before: string, text: string | ReturnType<typeof failure>, after: string): string | ReturnType<typeof failure> {
+	return typeof text === 'string' ? before + text + after : text;
 }
 
 /**
