@@ -1,6 +1,6 @@
 /**
  * telltale — the command line over the same core the app runs in its worker.
- *   telltale analyze <file|directory|->... [--format summary|json|ndjson|md|html] [--out FILE] [--known TYPE=VALUE]... [--jobs N]
+ *   telltale analyze <file|directory|->... [--format summary|json|ndjson|md|html|har] [--sanitize[=secrets]] [--out FILE] [--known TYPE=VALUE]... [--jobs N]
  *   telltale compare <A> <B> [--json] [--out FILE]
  * Each input is read twice and its report written while it is read (never held whole, never one string).
  * Exit 0 on success, 2 for a user's mistake or a bad input (one line on stderr each), 1 for a bug in Telltale.
@@ -16,6 +16,7 @@ import { compareInputs } from './compare';
 import { renderComparison } from './compare-summary';
 import { availableParallelism } from 'node:os';
 import { ThreadPool } from './pool';
+import { writeHar } from './sanitize';
 
 async function main(argv: string[]): Promise<number> {
 	const args = parseArgs(argv);
@@ -30,8 +31,17 @@ async function main(argv: string[]): Promise<number> {
 		known.push(parsed);
 	}
 	const inputs = await inputsOf(args.files, process.stdin);
-	if ((args.format === 'md' || args.format === 'html') && inputs.length > 1) throw new UsageError(`--format ${args.format} reports one capture, and ${args.files[0]} holds ${inputs.length}`);
+	if ((args.format === 'md' || args.format === 'html' || args.format === 'har') && inputs.length > 1) throw new UsageError(`--format ${args.format} reports one capture, and ${args.files[0]} holds ${inputs.length}`);
 	if (args.command === 'compare' && inputs.length !== 2) throw new UsageError('compare needs two capture files, not directories');
+	if (args.format === 'har') {
+		const output = outputTo(args.out);
+		try {
+			await writeHar(inputs[0]!, args.sanitize, args.keep, output.write, (text) => process.stderr.write(text));
+		} finally {
+			await output.close();
+		}
+		return 0;
+	}
 	const jobs = args.jobs ?? availableParallelism();
 	// One thread needs no pool: the main thread analyses as it reads.
 	const pool = jobs > 1 ? new ThreadPool(jobs, { known }) : null;

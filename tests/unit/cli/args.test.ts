@@ -17,6 +17,10 @@ describe('parseArgs', () => {
 		[['analyze', 'a.har', '--json', '--out=r.json'], { format: 'json', out: 'r.json' }],
 		[['compare', 'a.har', 'b.har'], { command: 'compare', files: ['a.har', 'b.har'], format: 'summary' }],
 		[['compare', 'a.har', 'b.har', '--json'], { command: 'compare', format: 'json' }],
+		[['analyze', 'a.har', '--format', 'har'], { format: 'har', sanitize: null, keep: [] }],
+		[['analyze', 'a.har', '--format', 'har', '--sanitize'], { format: 'har', sanitize: 'all' }],
+		[['analyze', 'a.har', '--format=har', '--sanitize=secrets', '--out', 's.har'], { format: 'har', sanitize: 'secrets', out: 's.har' }],
+		[['analyze', 'a.har', '--format', 'har', '--sanitize', '--keep', 'browsing.url', '--keep=app.package'], { sanitize: 'all', keep: ['browsing.url', 'app.package'] }],
 		[[], { command: 'help', files: [] }],
 		[['--help'], { command: 'help', files: [] }]
 	])('%j → %j', (argv, expected) => {
@@ -34,6 +38,10 @@ describe('parseArgs', () => {
 		[['analyze', 'a', '--jobs', 'many'], /--jobs takes a whole number/],
 		[['analyze', 'a', 'b', '--format', 'html'], /--format html reports one capture/],
 		[['analyze', 'a', '--out'], /--out needs a file/],
+		[['analyze', 'a', '--sanitize'], /--sanitize writes a HAR: add --format har/],
+		[['analyze', 'a', '--format', 'har', '--sanitize=everything'], /--sanitize takes secrets or all/],
+		[['analyze', 'a', '--format', 'har', '--keep', 'device.imei'], /add --sanitize/],
+		[['analyze', 'a', 'b', '--format', 'har'], /--format har reports one capture/],
 		[['compare', 'a'], /compare needs two captures/],
 		[['compare', 'a', 'b', 'c'], /compare needs two captures/],
 		[['compare', 'a', 'b', '--format', 'md'], /compare writes a summary, or JSON/],

@@ -24,7 +24,7 @@ export const MAX_HAR_DEPTH = 10_000;
 const MAX_GUESSED_ENTRY_BYTES = 2 * MAX_HAR_DEPTH;
 const MAX_MISSED_GUESSES = 8;
 
-const WANTED_MEMBERS = new Set(['version', 'creator', 'browser', 'comment']);
+const WANTED_MEMBERS = new Set(['version', 'creator', 'browser', 'comment', 'pages']);
 
 export interface HarScanSink {
 	/** One complete entry's bytes; `at` is its byte offset in the input. */

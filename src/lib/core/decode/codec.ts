@@ -111,10 +111,24 @@ export interface Codec<I extends 'text' | 'bytes' = 'text' | 'bytes', Id extends
 	sniff(input: I extends 'text' ? string : Uint8Array, hints: SniffHints): number;
 	/** Pure and bounded by `ctx.budget`; returns a failure with a reason rather than throwing for bad input. */
 	decode(input: I extends 'text' ? string : Uint8Array, ctx: DecodeContext): CodecResult;
+	/**
+	 * The way back, for codecs that can write a value faithfully (the sanitizer writes masked values back
+	 * through every layer): `next` is this codec's output after editing (text, bytes or a tree of the same
+	 * shape as `decode` gave: same fields in the same order, only leaf values changed), `original` the input
+	 * `decode` read, from which the encoder copies its style (alphabet, padding, indentation, compression
+	 * header) and every part that did not change. Decoding the result gives `next` again. A failure says why
+	 * the layer cannot be written back (the caller then replaces the whole value). Absent: not re-encodable.
+	 */
+	encode?(next: TreeValue, original: I extends 'text' ? string : Uint8Array): (I extends 'text' ? string : Uint8Array) | CodecFailure;
 }
 
 export type TextCodec<Id extends string = string> = Codec<'text', Id>;
 export type BytesCodec<Id extends string = string> = Codec<'bytes', Id>;
+
+/** Whether an encoder's answer is a failure. */
+export function isFailure(value: unknown): value is CodecFailure {
+	return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'failure' && !(value instanceof Uint8Array);
+}
 
 export function failure(reason: string): CodecFailure {
 	return { kind: 'failure', reason };

@@ -1,6 +1,6 @@
 import { failure, type TextCodec } from '../codec';
 import { hasCapital, isPlainBase64Alphabet } from './six-bit-census';
-import { BASE64_SIX_BITS, decodeBase64 } from '../../shared/base64';
+import { BASE64_SIX_BITS, decodeBase64, encodeBase64 } from '../../shared/base64';
 
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
@@ -201,5 +201,34 @@ export const base64: TextCodec<'base64'> = {
 		if (normalized.percentEncoded) notes.push('percent-encoded base64');
 		if (normalized.spacesWerePlus > 0) notes.push(`${normalized.spacesWerePlus} space(s) read as '+' (a form decoder had turned '+' into spaces)`);
 		return notes.length > 0 ? { kind: 'bytes', bytes, note: notes.join('; ') } : { kind: 'bytes', bytes };
+	},
+	encode(next, original) {
+		if (!(next instanceof Uint8Array)) return failure('base64 writes bytes');
+		return writeBase64Like(next, original);
 	}
 };
+
+/**
+ * `bytes` in base64 written the way `original` was: its alphabet, padding, line length and line break,
+ * percent escapes of `+`, `/` and `=`, surrounding whitespace. A value that was read with spaces for `+`
+ * gets its `+` back (the encoder above it escapes them).
+ */
+export function writeBase64Like(bytes: Uint8Array, original: string): string {
+	const lead = /^\s*/.exec(original)![0];
+	const trail = /\s*$/.exec(original.slice(lead.length))![0];
+	const body = original.slice(lead.length, original.length - trail.length);
+	const urlSafe = /[-_]/.test(body) && !/[+/]|%2B|%2F/i.test(body);
+	const padded = /(=|%3D)$/i.test(body) || (body.length % 4 === 0 && !urlSafe);
+	let text = encodeBase64(bytes);
+	if (urlSafe) text = text.replaceAll('+', '-').replaceAll('/', '_');
+	if (!padded) text = withoutPadding(text);
+	const lineBreak = /\r?\n/.exec(body);
+	if (lineBreak) {
+		const width = lineBreak.index;
+		const lines: string[] = [];
+		for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+		text = lines.join(lineBreak[0]);
+	}
+	if (/%(2B|2F|3D)/i.test(body)) text = text.replace(/[+/=]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return lead + text + trail;
+}

@@ -8,6 +8,8 @@
  * with cycles or an exponentially large tree.
  */
 import * as cborX from 'cbor-x/decode-no-eval';
+import { Encoder } from 'cbor-x/encode';
+import { isFailureValue, patchValue } from './patch-value';
 import { Annotated, FieldList, failure, type BytesCodec, type TreeValue } from '../codec';
 
 /** cbor-x's wrapper for tags it has no handler for (exported at runtime, missing from its type declarations). */
@@ -219,5 +221,18 @@ export const cbor: BytesCodec<'cbor'> = {
 			return failure(`invalid CBOR: ${e instanceof Error ? e.message : String(e)}`);
 		}
 		return { kind: 'tree', value: toTree(value) };
+	},
+	encode(next, original) {
+		let value: unknown;
+		try {
+			value = decoder.decode(original);
+		} catch (e) {
+			return failure(`the original is not CBOR: ${e instanceof Error ? e.message : String(e)}`);
+		}
+		const patched = patchValue(value, next, toTree);
+		if (isFailureValue(patched)) return patched;
+		return encoder.encode(patched);
 	}
 };
+
+const encoder = new Encoder({ useRecords: false, mapsAsObjects: false, pack: false, useFloat32: 0, tagUint8Array: false } as ConstructorParameters<typeof Encoder>[0]);

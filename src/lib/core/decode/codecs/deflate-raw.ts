@@ -1,4 +1,5 @@
 import { failure, type BytesCodec } from '../codec';
+import { deflateSync } from 'fflate';
 import { isReadable, utf8OrNull } from '../../shared/text';
 import { afterTheData, inflateBounded, startsAsRawDeflate } from './inflate-stream';
 import { hasZlibHeader } from './zlib';
@@ -47,5 +48,9 @@ export const deflateRaw: BytesCodec<'deflate'> = {
 		if (run.size === 0) return failure('DEFLATE stream holds no data');
 		if (run.end < input.length) return { kind: 'bytes', bytes: run.take(), note: `${afterTheData(input.subarray(run.end))} after the DEFLATE data` };
 		return { kind: 'bytes', bytes: run.take() };
+	},
+	encode(next) {
+		if (!(next instanceof Uint8Array)) return failure('DEFLATE writes bytes');
+		return deflateSync(next, { level: 6 });
 	}
 };

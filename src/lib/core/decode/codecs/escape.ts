@@ -52,6 +52,27 @@ export const escape: TextCodec<'escape'> = {
 		const text = unescapeBackslashes(input);
 		if (text === input) return failure('no backslash escapes');
 		return { kind: 'text', text };
+	},
+	encode(next, original) {
+		if (typeof next !== 'string') return failure('backslash escapes write text');
+		// The escapes the original used: `\uXXXX` for what is not printable ASCII when it used them, and
+		// always for backslashes, quotes and control characters.
+		const unicode = /\\u[0-9A-Fa-f]{4}/.test(original);
+		const slash = original.includes('\\/');
+		let out = '';
+		for (let i = 0; i < next.length; i++) {
+			const ch = next[i]!;
+			const c = next.charCodeAt(i);
+			if (ch === '\\') out += '\\\\';
+			else if (ch === '"') out += '\\"';
+			else if (ch === '/' && slash) out += '\\/';
+			else if (ch === '\n') out += '\\n';
+			else if (ch === '\r') out += '\\r';
+			else if (ch === '\t') out += '\\t';
+			else if (c < 0x20 || c === 0x7f || (c >= 0x80 && unicode)) out += `\\u${c.toString(16).padStart(4, '0')}`;
+			else out += ch;
+		}
+		return out;
 	}
 };
 

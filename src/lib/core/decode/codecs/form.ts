@@ -1,5 +1,6 @@
 import type { Budget } from '../../limits';
-import { Annotated, FieldList, failure, type Range, type TextCodec, type TreeValue } from '../codec';
+import { Annotated, FieldList, failure, type CodecFailure, type Range, type TextCodec, type TreeValue } from '../codec';
+import { isObjectLike, entriesOf, treeEqual } from '../tree-equal';
 import { percentDecode } from './percent';
 import { firstNonSpace, readsAsJson } from './json';
 
@@ -146,8 +147,50 @@ export const form: TextCodec<'form'> = {
 		const list = formFieldList(input, 0);
 		if (list.fields.length === 0) return failure('no fields');
 		return { kind: 'tree', value: list };
+	},
+	encode(next, original) {
+		return writeFormFields(next, original, 0);
 	}
 };
+
+/**
+ * The way back for form fields read by formFieldList from `text` (starting at `offset` of the codec's input):
+ * each value that changed is percent-encoded into the range it came from; keys and every unchanged field keep
+ * their bytes.
+ */
+export function writeFormFields(next: TreeValue, text: string, offset: number): string | CodecFailure {
+	if (!isObjectLike(next)) return failure('form fields must stay a list of fields');
+	const fields = entriesOf(next);
+	const old = formFieldList(text, offset);
+	if (fields.length !== old.fields.length) return failure('form fields were added or removed');
+	let out = '';
+	let at = 0;
+	for (let i = 0; i < fields.length; i++) {
+		const [key, value] = fields[i]!;
+		const [oldKey, oldValue] = old.fields[i]!;
+		if (key !== oldKey) return failure('form keys changed');
+		if (treeEqual(value, oldValue)) continue;
+		if (typeof value !== 'string' && !(value instanceof Uint8Array)) return failure(`form field ${key} is not text`);
+		const [start, end] = old.ranges![i]!;
+		const from = start - offset;
+		// A key without `=` has an empty range at its end; a new value needs its `=`.
+		const equals = start === end && text[from - 1] !== '=' ? '=' : '';
+		out += text.slice(at, from) + equals + percentEncodeValue(value);
+		at = end - offset;
+	}
+	return out + text.slice(at);
+}
+
+
+
+/** A form value's escapes: everything but unreserved characters, so `+`, `&`, `=` and `%` in a value survive the trip. */
+export function percentEncodeValue(value: string | Uint8Array): string {
+	if (typeof value === 'string') return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	let out = '';
+	for (const b of value) out += /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+	return out;
+}
+
 
 /**
  * Why a text that opens like JSON is not form fields, or null when it may be: a JSON document sent with the

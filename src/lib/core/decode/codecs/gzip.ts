@@ -1,4 +1,5 @@
 import { failure, type BytesCodec, type DecodeContext } from '../codec';
+import { gzipSync } from 'fflate';
 import { GZIP_MAGIC, startsWithMagic } from '../../shared/magic';
 import { crc32, hex32, readUint32LE } from './checksums';
 import { afterTheData, inflateBounded, inflateRawInto, type InflateOutcome } from './inflate-stream';
@@ -64,6 +65,15 @@ export const gzip: BytesCodec<'gzip'> = {
 		notes.push(...trailerNotes(input, bytes, run.members));
 		if (run.end < input.length) notes.push(`${afterTheData(input.subarray(run.end))} after the gzip data`);
 		return notes.length > 0 ? { kind: 'bytes', bytes, note: notes.join('; ') } : { kind: 'bytes', bytes };
+	},
+	encode(next, original) {
+		if (!(next instanceof Uint8Array)) return failure('gzip writes bytes');
+		// One member with the original's modification time and file name; the compressed bytes differ, what
+		// they inflate to is `next`.
+		const mtime = original.length >= 8 ? readUint32LE(original, 4) : 0;
+		const filename = storedName(original) ?? undefined;
+		const level = original[8] === 2 ? 9 : original[8] === 4 ? 1 : 6;
+		return gzipSync(next, { level, mtime: mtime * 1000, ...(filename ? { filename } : {}) });
 	}
 };
 

@@ -37,6 +37,17 @@ export const hex: TextCodec<'hex'> = {
 		budget.spendBytes(out.length, input.length);
 		for (let i = 0; i < out.length; i++) out[i] = (nibble(s.charCodeAt(i * 2)) << 4) | nibble(s.charCodeAt(i * 2 + 1));
 		return { kind: 'bytes', bytes: out };
+	},
+	encode(next, original) {
+		if (!(next instanceof Uint8Array)) return failure('hex writes bytes');
+		const trimmed = original.trim();
+		const prefix = /^0[xX]/.exec(trimmed)?.[0] ?? '';
+		const separator = /^[0-9a-fA-F]{2}([\s:-])/.exec(trimmed.slice(prefix.length))?.[1] ?? '';
+		const upper = /[A-F]/.test(trimmed) && !/[a-f]/.test(trimmed);
+		const digits = Array.from(next, (b) => b.toString(16).padStart(2, '0'));
+		const text = digits.join(separator);
+		const lead = original.slice(0, original.indexOf(trimmed));
+		return lead + prefix + (upper ? text.toUpperCase() : text) + original.slice(lead.length + trimmed.length);
 	}
 };
 

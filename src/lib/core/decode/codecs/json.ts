@@ -1,6 +1,7 @@
 import type { Budget } from '../../limits';
-import { failure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
+import { failure, isFailure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
 import { MIN_REPAIR_LENGTH, opensLikeJson, repairJson } from './json-repair';
+import { jsonStyleOf, writeJson } from './json-write';
 
 /** Anti-hijacking prefixes servers put before JSON so a <script> tag cannot run it. */
 export const XSSI_PREFIX = /^\s*(?:\)\]\}'\s*,?|while\s*\(\s*1\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;|throw\s+1\s*;)\s*/;
@@ -49,8 +50,41 @@ export const json: TextCodec<'json'> = {
 			return held;
 		}
 		return readJson(input, budget);
+	},
+	encode(next, original) {
+		// The framing the reading removed is written back around the new document: BOM and surrounding
+		// whitespace, an XSSI prefix, a JSONP callback, one document per line.
+		const lead = /^[\ufeff\s]*/.exec(original)![0];
+		const trail = /\s*$/.exec(original)![0];
+		const body = original.slice(lead.length, original.length - trail.length);
+		const style = jsonStyleOf(body);
+		const written = (): string | ReturnType<typeof failure> => (typeof next === 'string' ? JSON.stringify(next) : writeJson(next, style));
+		if (parseDocument(body).ok) return wrap(lead, written(), trail);
+		const head = body.slice(0, HEAD_LENGTH);
+		const xssi = XSSI_PREFIX.exec(head);
+		if (xssi && parseDocument(body.slice(xssi[0].length)).ok) return wrap(lead + xssi[0], writeJson(next, jsonStyleOf(body.slice(xssi[0].length))), trail);
+		const jsonp = JSONP_HEAD.exec(head);
+		if (jsonp) {
+			const end = body.lastIndexOf(')');
+			if (end > jsonp[0].length && parseDocument(body.slice(jsonp[0].length, end)).ok) return wrap(lead + jsonp[0], writeJson(next, jsonStyleOf(body.slice(jsonp[0].length, end))), body.slice(end) + trail);
+		}
+		if (Array.isArray(next) && body.includes('\n') && parseLines(body)) {
+			const lines: string[] = [];
+			const compact = { indent: '', newline: '\n', colonSpace: false, commaSpace: false };
+			for (const item of next) {
+				const line = writeJson(item, compact);
+				if (isFailure(line)) return line;
+				lines.push(line);
+			}
+			return lead + lines.join(body.includes('\r\n') ? '\r\n' : '\n') + trail;
+		}
+		return failure('repaired almost-JSON cannot be written back faithfully');
 	}
 };
+
+function wrap(before: string, text: string | ReturnType<typeof failure>, after: string): string | ReturnType<typeof failure> {
+	return typeof text === 'string' ? before + text + after : text;
+}
 
 /**
  * Whether `input` reads as a JSON document (strictly, or repaired): the form codec asks before it splits

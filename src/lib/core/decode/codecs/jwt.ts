@@ -1,6 +1,9 @@
-import { failure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
+import { failure, isFailure, type CodecResult, type TextCodec, type TreeValue } from '../codec';
 import { utf8OrNull } from '../../shared/text';
-import { decodeBase64 } from '../../shared/base64';
+import { decodeBase64, encodeBase64 } from '../../shared/base64';
+import { Budget } from '../../limits';
+import { entriesOf, isObjectLike, treeEqual } from '../tree-equal';
+import { writeJson } from './json-write';
 
 const SEGMENT = '[A-Za-z0-9_-]';
 const JWS = new RegExp(`^${SEGMENT}+\\.${SEGMENT}+\\.${SEGMENT}*$`);
@@ -57,8 +60,38 @@ export const jwt: TextCodec<'jwt'> = {
 			value: { header: header as TreeValue, payload: payload as TreeValue, signature: segmentBytes(parts[2]!) },
 			note: unsigned ? 'unsigned JWT (alg "none")' : `signed JWT (${header.alg}); signature not verified`
 		};
+	},
+	encode(next, original) {
+		// Each segment that changed is written again (compact JSON, or the bytes), base64url without padding;
+		// the others keep their text. A changed payload breaks the signature, which the sanitizer removes anyway.
+		if (!isObjectLike(next)) return failure('a JWT must stay a tree');
+		const s = original.trim();
+		const lead = original.slice(0, original.indexOf(s));
+		const segments = s.split('.');
+		const old = jwt.decode(original, { budget: new Budget(), hints: {} });
+		if (old.kind !== 'tree' || !isObjectLike(old.value)) return failure('the original is not a JWT');
+		const now = entriesOf(next);
+		const was = entriesOf(old.value);
+		if (now.length !== segments.length || was.length !== now.length) return failure('JWT segments were added or removed');
+		for (let i = 0; i < now.length; i++) {
+			if (treeEqual(now[i]![1], was[i]![1])) continue;
+			const value = now[i]![1];
+			let bytes: Uint8Array;
+			if (value instanceof Uint8Array) bytes = value;
+			else if (typeof value === 'string') bytes = utf8.encode(value);
+			else {
+				const text = writeJson(value, COMPACT);
+				if (isFailure(text)) return text;
+				bytes = utf8.encode(text);
+			}
+			segments[i] = encodeBase64(bytes).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+		}
+		return lead + segments.join('.') + original.slice(lead.length + s.length);
 	}
 };
+
+const utf8 = new TextEncoder();
+const COMPACT = { indent: '', newline: '\n', colonSpace: false, commaSpace: false };
 
 function segmentBytes(segment: string): Uint8Array {
 	return segment.length % 4 === 1 ? new Uint8Array(0) : decodeBase64(segment);

@@ -116,6 +116,14 @@ export const lzString: TextCodec<'lz-string'> = {
 		const ambiguous = form === 'base64' && !/[/=]/.test(s);
 		const name = ambiguous ? 'compressToBase64 or compressToEncodedURIComponent' : form === 'base64' ? 'compressToBase64' : form === 'uri' ? 'compressToEncodedURIComponent' : 'compressToUTF16';
 		return { kind: 'text', text: result, note: `lz-string ${name}${verified ? ', verified by re-compressing' : ''}` };
+	},
+	encode(next, original) {
+		if (typeof next !== 'string') return failure('lz-string writes text');
+		const form = formOf(original);
+		if (!form) return failure('the original is not lz-string');
+		const written = recompress(next, form);
+		// recompress drops the padding; the original's padding (or its absence) is kept.
+		return form === 'utf16' || !/=$/.test(original.trim()) ? written : form === 'base64' ? LZString.compressToBase64(next) : written;
 	}
 };
 

@@ -2,7 +2,8 @@
  * MessagePack through @msgpack/msgpack. A structural walk runs first: it is the cheap sniff (a container
  * at the top, every byte consumed) and it bounds depth and declared lengths before the library runs.
  */
-import { decode as decodeMsgpack, decodeTimestampToTimeSpec, EXT_TIMESTAMP, ExtData, ExtensionCodec } from '@msgpack/msgpack';
+import { decode as decodeMsgpack, encode as encodeMsgpack, decodeTimestampToTimeSpec, EXT_TIMESTAMP, ExtData, ExtensionCodec } from '@msgpack/msgpack';
+import { isFailureValue, patchValue } from './patch-value';
 import { Annotated, failure, type BytesCodec, type TreeValue } from '../codec';
 
 interface Walk {
@@ -221,5 +222,24 @@ export const msgpack: BytesCodec<'msgpack'> = {
 			return failure(`invalid MessagePack: ${e instanceof Error ? e.message : String(e)}`);
 		}
 		return { kind: 'tree', value: toTree(value) };
+	},
+	encode(next, original) {
+		let value: unknown;
+		try {
+			value = decodeMsgpack(original, { useBigInt64: true, extensionCodec: writeBack });
+		} catch (e) {
+			return failure(`the original is not MessagePack: ${e instanceof Error ? e.message : String(e)}`);
+		}
+		const patched = patchValue(value, next, (v) => toTree(v instanceof ExtData && v.type === EXT_TIMESTAMP ? timestampOf(v) : v));
+		if (isFailureValue(patched)) return patched;
+		return encodeMsgpack(patched, { useBigInt64: true, extensionCodec: writeBack });
 	}
 };
+
+/** For the way back: every extension, timestamps included, stays the ExtData it was, so it is written as it was. */
+const writeBack = new ExtensionCodec();
+
+function timestampOf(ext: ExtData): Timestamp {
+	const { sec, nsec } = decodeTimestampToTimeSpec(ext.data as Uint8Array);
+	return new Timestamp(sec, nsec);
+}

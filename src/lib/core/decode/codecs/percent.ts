@@ -118,8 +118,46 @@ export const percent: TextCodec<'percent'> = {
 		}
 		budget.spendBytes(decoded.length, input.length);
 		return { kind: 'bytes', bytes: decoded, note: 'escaped bytes are not UTF-8 text' };
+	},
+	encode(next, original) {
+		if (typeof next !== 'string' && !(next instanceof Uint8Array)) return failure('percent-encoding writes text or bytes');
+		// Characters the original left as they were stay so; everything else is escaped (UTF-8 bytes, or
+		// `%uXXXX` for JavaScript escape()).
+		const legacy = UNICODE_ESCAPE.test(original);
+		const raw = rawCharacters(original);
+		const bytes = typeof next === 'string' ? (legacy ? null : encoder.encode(next)) : next;
+		let out = '';
+		if (bytes === null) {
+			for (const ch of next as string) {
+				const c = ch.codePointAt(0)!;
+				if (c < 0x80 && raw.has(c)) out += ch;
+				else if (c < 0x80) out += `%${hex2(c)}`;
+				else for (let k = 0; k < ch.length; k++) out += `%u${ch.charCodeAt(k).toString(16).toUpperCase().padStart(4, '0')}`;
+			}
+			return out;
+		}
+		for (const b of bytes) out += b < 0x80 && raw.has(b) ? String.fromCharCode(b) : `%${hex2(b)}`;
+		return out;
 	}
 };
+
+function hex2(n: number): string {
+	return n.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/** ASCII characters that appear unescaped in `text` (`%` never counts: it always starts an escape on the way back). */
+function rawCharacters(text: string): Set<number> {
+	const raw = new Set<number>();
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x25) {
+			i += text[i + 1] === 'u' ? 5 : 2;
+			continue;
+		}
+		if (c < 0x80) raw.add(c);
+	}
+	return raw;
+}
 
 function isHex(c: number): boolean {
 	return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);

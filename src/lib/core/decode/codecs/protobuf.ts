@@ -4,7 +4,8 @@
  * only if every occurrence parses completely as one, and so on. Numbers keep their alternative readings
  * (zigzag, signed, float) in a note, since without the schema nobody can know which one is meant.
  */
-import { LimitExceeded } from '../../limits';
+import { Budget, LimitExceeded } from '../../limits';
+import { writeMessage } from './protobuf-write';
 import { Annotated, FieldList, failure, type BytesCodec, type DecodeContext, type TreeValue } from '../codec';
 import { isReadable, utf8OrNull } from '../../shared/text';
 import { plausibility, readFields, readVarint, type RawField } from './protobuf-wire';
@@ -240,5 +241,10 @@ export const protobuf: BytesCodec<'protobuf'> = {
 		if (score < MIN_PLAUSIBILITY) return failure(`not plausibly protobuf (field numbers and wire types look random; score ${score.toFixed(2)})`);
 		walk.fieldsRead = fields.length;
 		return { kind: 'tree', value: interpret(walk, fields, 0) };
+	},
+	encode(next, original) {
+		const old = protobuf.decode(original, { budget: new Budget(), hints: {} });
+		if (old.kind !== 'tree') return failure('the original is not protobuf');
+		return writeMessage(next, old.value, original, 0, original.length);
 	}
 };

@@ -1,5 +1,7 @@
-import { failure, type TextCodec, type TreeValue } from '../codec';
-import { formFieldList, formShapeScore } from './form';
+import { Budget } from '../../limits';
+import { failure, isFailure, type CodecFailure, type TextCodec, type TreeValue } from '../codec';
+import { formFieldList, formShapeScore, percentEncodeValue, writeFormFields } from './form';
+import { entriesOf, isObjectLike, treeEqual } from '../tree-equal';
 import { percentDecode } from './percent';
 
 /** RFC 3986, appendix B: splits any URI-reference and never fails. */
@@ -52,8 +54,63 @@ export const url: TextCodec<'url'> = {
 		const meaningful = scheme !== undefined || authority !== undefined || query !== undefined;
 		if (!meaningful) return failure('neither a scheme, a host nor a query');
 		return { kind: 'tree', value: tree };
+	},
+	encode(next, original) {
+		const s = original.trim();
+		const lead = original.slice(0, original.length - original.trimStart().length);
+		const trail = original.slice(lead.length + s.length);
+		if (!isObjectLike(next)) return failure('a URL must stay a tree');
+		const old = url.decode(original, { budget: new Budget(), hints: {} });
+		if (old.kind !== 'tree' || !isObjectLike(old.value)) return failure('the original is not a URL');
+		const now = new Map(entriesOf(next));
+		const was = new Map(entriesOf(old.value));
+		if (now.size !== was.size || [...was.keys()].some((k) => !now.has(k))) return failure('URL members were added or removed');
+		const changed = (key: string) => now.has(key) && !treeEqual(now.get(key)!, was.get(key)!);
+		if (!/[:/?#]/.test(s) && formShapeScore(s) > 0) return wrapped(lead, writeFormFields(now.get('query')!, s, 0), trail);
+		const m = URI_PARTS.exec(s)!;
+		const [, scheme, authority, path = '', query, fragment] = m;
+		if (changed('scheme') || changed('mediaType') || changed('encoding')) return failure('the URL scheme or data URL type changed');
+		let out = scheme !== undefined ? `${scheme}:` : '';
+		if (authority !== undefined) {
+			let written = authority;
+			if (changed('host') || changed('port') || changed('user') || changed('password')) {
+				const text = (key: string) => {
+					const v = now.get(key);
+					return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+				};
+				const userinfo = now.has('user') ? percentEncodeValue(text('user')) + (now.has('password') ? `:${percentEncodeValue(text('password'))}` : '') + '@' : '';
+				written = userinfo + text('host') + (now.has('port') ? `:${text('port')}` : '');
+			}
+			out += `//${written}`;
+		}
+		if (scheme?.toLowerCase() === 'data' && authority === undefined && now.has('data')) {
+			const rest = path + (query !== undefined ? `?${query}` : '');
+			const comma = rest.indexOf(',');
+			const data = now.get('data');
+			if (typeof data !== 'string') return failure('data URL content is not text');
+			return lead + out + rest.slice(0, comma + 1) + (changed('data') ? data : rest.slice(comma + 1)) + (fragment !== undefined ? `#${fragment}` : '') + trail;
+		}
+		if (changed('path')) {
+			const p = now.get('path');
+			if (typeof p !== 'string') return failure('URL path is not text');
+			out += p;
+		} else out += path;
+		if (query !== undefined) {
+			const q = changed('query') ? writeFormFields(now.get('query')!, query, 0) : query;
+			if (isFailure(q)) return q;
+			out += `?${q}`;
+		}
+		if (fragment !== undefined) {
+			const f = now.get('fragment');
+			out += `#${changed('fragment') && typeof f === 'string' ? f : fragment}`;
+		}
+		return lead + out + trail;
 	}
 };
+
+function wrapped(lead: string, text: string | CodecFailure, trail: string): string | CodecFailure {
+	return isFailure(text) ? text : lead + text + trail;
+}
 
 function splitAuthority(authority: string): Record<string, TreeValue> {
 	const out: Record<string, TreeValue> = {};

@@ -60,5 +60,21 @@ export const utf16: BytesCodec<'utf16'> = {
 		budget.spendBytes(input.length, input.length);
 		const how = layout.bom ? 'byte order mark' : 'zero-byte pattern';
 		return { kind: 'text', text, note: `UTF-16${layout.endian.toUpperCase()} (by ${how})` };
+	},
+	encode(next, original) {
+		if (typeof next !== 'string') return failure('UTF-16 writes text');
+		const layout = layoutOf(original);
+		if (!layout) return failure('the original is not UTF-16');
+		// The decoder drops a byte order mark the text started with; it goes back in front.
+		const offset = layout.bom ? 2 : 0;
+		const out = new Uint8Array(offset + next.length * 2);
+		if (layout.bom) out.set(layout.endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+		for (let i = 0; i < next.length; i++) {
+			const c = next.charCodeAt(i);
+			const at = offset + i * 2;
+			out[at + (layout.endian === 'le' ? 0 : 1)] = c & 0xff;
+			out[at + (layout.endian === 'le' ? 1 : 0)] = c >> 8;
+		}
+		return out;
 	}
 };

@@ -1,4 +1,5 @@
 import { failure, type BytesCodec } from '../codec';
+import { zlibSync } from 'fflate';
 import { adler32, hex32, readUint32BE } from './checksums';
 import { afterTheData, inflateBounded } from './inflate-stream';
 
@@ -47,5 +48,12 @@ export const zlib: BytesCodec<'zlib'> = {
 		if (trailerAt + 4 < input.length) notes.push(`${afterTheData(input.subarray(trailerAt + 4))} after the zlib data`);
 		if (notes.length > 0) return { kind: 'bytes', bytes, note: notes.join('; ') };
 		return { kind: 'bytes', bytes };
+	},
+	encode(next, original) {
+		if (!(next instanceof Uint8Array)) return failure('zlib writes bytes');
+		if (original.length >= 2 && original[1]! & 0x20) return failure('a zlib stream with a preset dictionary cannot be written back');
+		// FLEVEL (the top two bits of the second byte) says how hard the original compressed.
+		const level = ([1, 5, 6, 9] as const)[(original[1] ?? 0x9c) >> 6]!;
+		return zlibSync(next, { level });
 	}
 };
