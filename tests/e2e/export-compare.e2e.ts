@@ -136,7 +136,7 @@ describe('export', () => {
 		await byTestId(page, 'layer-chain').first().waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
 	}, 120_000);
 
-	test('Sanitized HAR: the entry opens its dialog (choices, preview) and says plainly when this build has no sanitizer', async () => {
+	test('Sanitized HAR: choices, a preview of what will change, and a saved HAR that still parses and holds none of the values', async () => {
 		const { page } = app;
 		await load(page, CAPTURE_A);
 		await byTestId(page, 'export-menu-button').click();
@@ -146,10 +146,22 @@ describe('export', () => {
 		expect(await byTestId(page, 'sanitize-mask-all').isChecked()).toBe(true);
 		expect(await byTestId(page, 'sanitize-keep').count()).toBe(3);
 		await byTestId(page, 'sanitize-preview-button').click();
-		await byTestId(page, 'sanitize-error').waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
-		expect(await byTestId(page, 'sanitize-error').innerText()).toMatch(/not available in this build/);
-		await page.keyboard.press('Escape');
-		await dialog.waitFor({ state: 'hidden' });
+		const preview = byTestId(page, 'sanitize-preview');
+		await preview.waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+		const previewText = await preview.innerText();
+		expect(previewText).toMatch(/\d+ values will be masked/);
+		expect(previewText).toContain('IMEI-1');
+		// The preview hints at what goes, never shows it.
+		expect(previewText).not.toContain(IMEI);
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: RESULT_TIMEOUT }), byTestId(page, 'sanitize-save').click()]);
+		expect(download.suggestedFilename()).toMatch(/\.sanitized\.har$/);
+		const text = readFileSync(await download.path(), 'utf8');
+		const har = JSON.parse(text) as { log: { version: string; entries: Array<{ request: { url: string } }> } };
+		expect(har.log.version).toBe('1.2');
+		expect(har.log.entries).toHaveLength(2);
+		for (const value of [IMEI, IDFA_A, 'me@example.org', 'me%40example.org']) expect(text).not.toContain(value);
+		// The same IMEI is the same placeholder in both requests, so correlation survives; the receivers stay.
+		for (const entry of har.log.entries) expect(entry.request.url).toMatch(/^https:\/\/t[01]\.google-analytics\.com\/c\?imei=IMEI-1&/);
 		expect(await byTestId(page, 'report').isVisible()).toBe(true);
 	});
 });

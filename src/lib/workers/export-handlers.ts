@@ -14,6 +14,7 @@ import { CaptureDigest, type Digest } from '../core/report/capture-digest';
 import { compareCaptures, type Comparison } from '../core/report/compare';
 import { InputError, isInputError } from '../core/errors';
 import { VERSION } from '../core/version';
+import { sanitizeCapture, type MaskKind } from '../core/sanitize/index';
 import type { AnalysisSettings, Phase, WorkerRequest, WorkerResponse } from './protocol';
 import {
 	exportFileName,
@@ -211,20 +212,42 @@ export interface SanitizedCapture {
 	changes: Iterable<SanitizeChange> | AsyncIterable<SanitizeChange>;
 }
 
-export class SanitizerUnavailable extends InputError {
-	constructor() {
-		super('The sanitized HAR export is not available in this build of Telltale. The HTML, Markdown and JSON reports are.');
-	}
-}
-
 /**
- * THE seam for the deep sanitizer (`core/sanitize`): the one function to wire when it lands, used by both the
- * preview and the export. Until then it says plainly that this build has none.
+ * The deep sanitizer (`core/sanitize`), used by both the preview and the export. It takes the capture's bytes whole (it
+ * reads them twice: once to plan what to mask, once to write), so the input is gathered first. `changes` is complete only
+ * once `chunks` has been read to its end; asked for first (the preview), it runs the writing pass itself and keeps nothing.
  */
 export async function sanitizeInput(input: Readable, choice: SanitizeChoice): Promise<SanitizedCapture> {
-	void input;
-	void choice;
-	throw new SanitizerUnavailable();
+	const bytes = await gather(input);
+	const run = sanitizeCapture({ name: input.name, bytes }, { mask: choice.mask, keepTypes: choice.keepTypes });
+	let written = false;
+	function* chunks(): Generator<string> {
+		for (const chunk of run.chunks()) yield chunk;
+		written = true;
+	}
+	function* changes(): Generator<SanitizeChange> {
+		if (!written) for (const chunk of run.chunks()) void chunk;
+		const { report } = run;
+		for (const change of report.changes) yield { exchange: change.exchange, where: change.path, what: maskKindLabel(change.kind), placeholder: `${change.placeholder} (was ${change.hint})` };
+		for (const whole of report.replacedWhole) yield { exchange: whole.exchange, where: whole.path, what: 'whole value replaced', placeholder: `${whole.placeholder} (${whole.reason})` };
+	}
+	return { chunks: chunks(), changes: changes() };
+}
+
+/** The sanitizer's kinds in words: a finding type as it is, a credential by what it is. */
+function maskKindLabel(kind: MaskKind): string {
+	return kind === 'cookie' ? 'cookie' : kind === 'credential' ? 'credential' : kind === 'jwt-signature' ? 'JWT signature' : kind === 'whole' ? 'whole value replaced' : kind;
+}
+
+async function gather(input: Readable): Promise<Uint8Array> {
+	const bytes = new Uint8Array(input.size);
+	let at = 0;
+	for await (const chunk of input.open()) {
+		bytes.set(chunk.subarray(0, Math.max(0, bytes.length - at)), at);
+		at += chunk.length;
+	}
+	if (at !== input.size) throw new InputError(`The capture changed while it was being read (${at} bytes read, ${input.size} expected). Open it again and retry.`);
+	return bytes;
 }
 
 export async function writeSanitizedHar(source: JobSource, choice: SanitizeChoice): Promise<{ blob: Blob; fileName: string }> {

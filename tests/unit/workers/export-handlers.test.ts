@@ -13,7 +13,6 @@ import {
 	previewChanges,
 	readable,
 	runJob,
-	SanitizerUnavailable,
 	webCryptoSha256,
 	WEBCRYPTO_MAX_BYTES,
 	writeReport,
@@ -165,14 +164,22 @@ describe('runJob', () => {
 		expect(posted.slice(0, -1).every((m) => m.type === 'progress' && m.unit === 'bytes' && m.id === 7)).toBe(true);
 	});
 
-	it('the sanitizer seam says plainly that this build has none, for the preview and the export alike', async () => {
-		for (const type of ['preview-sanitize', 'export-har'] as const) {
-			const { posted, failed } = await run({ type, id: 1, source: fileOf('q.har', fixture('capture/quirks.har')), choice: { mask: 'secrets', keepTypes: [] } });
-			expect(posted).toEqual([]);
-			expect(failed).toHaveLength(1);
-			expect(failed[0]).toBeInstanceOf(SanitizerUnavailable);
-			expect((failed[0] as Error).message).toMatch(/not available in this build/);
-		}
+	it('previews what the sanitized HAR masks, then writes a HAR that holds none of it', async () => {
+		const source = fileOf('q.har', fixture('capture/quirks.har'));
+		const preview = await run({ type: 'preview-sanitize', id: 1, source, choice: { mask: 'all', keepTypes: [] } });
+		expect(preview.failed).toEqual([]);
+		const answer = preview.posted.at(-1)!;
+		expect(answer.type).toBe('sanitize-preview');
+		const changes = answer.type === 'sanitize-preview' ? answer.preview : null;
+		expect(changes!.total).toBeGreaterThan(0);
+		expect(changes!.changes.every((c) => /\(was .+\)|\(replaced whole/.test(c.placeholder))).toBe(true);
+		const written = await run({ type: 'export-har', id: 2, source, choice: { mask: 'all', keepTypes: [] } });
+		expect(written.failed).toEqual([]);
+		const file = written.posted.at(-1)!;
+		expect(file).toMatchObject({ type: 'file', id: 2, fileName: 'q.sanitized.har' });
+		const har = JSON.parse(await (file as { blob: Blob }).blob.text()) as { log: { entries: unknown[]; comment?: string } };
+		expect(har.log.entries.length).toBeGreaterThan(0);
+		expect(JSON.stringify(har.log)).toContain('Sanitized by Telltale');
 	});
 });
 

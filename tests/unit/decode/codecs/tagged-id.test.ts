@@ -33,6 +33,22 @@ describe('tagged-id', () => {
 		expect(taggedId.decode(input, ctx()).kind).toBe('failure');
 	});
 
+	it('writes an edited ID back with its tag, so it decodes to the edit', () => {
+		const original = 'IFA:9e2c4a61-7b3d-4f85-a0c9-5d1e8b2f7a34';
+		const written = taggedId.encode!(new FieldList([['ifa', 'ADVERTISING_ID-1']]), original);
+		expect(written).toBe('IFA:ADVERTISING_ID-1');
+		expect((treeOf(taggedId.decode(written as string, ctx())) as FieldList).fields).toEqual([['ifa', 'ADVERTISING_ID-1']]);
+		expect(taggedId.encode!(new FieldList([['gaid', 'x']]), original)).toMatchObject({ kind: 'failure' });
+		fc.assert(
+			fc.property(fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z-]{7,40}$/), fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z-]{7,40}$/), (id, edit) => {
+				const unchanged = taggedId.encode!(new FieldList([['mopub', id]]), `mopub:${id}`);
+				expect(unchanged).toBe(`mopub:${id}`);
+				const edited = taggedId.encode!(new FieldList([['mopub', edit]]), `mopub:${id}`) as string;
+				expect((treeOf(taggedId.decode(edited, ctx())) as FieldList).fields).toEqual([['mopub', edit]]);
+			})
+		);
+	});
+
 	it('never throws, and reads back exactly what it was given', () => {
 		fc.assert(
 			fc.property(fc.oneof(fc.string(), fc.tuple(fc.constantFrom('ifa', 'mopub', 'gaid', 'x'), fc.stringMatching(/^[0-9A-Za-z-]{0,70}$/)).map(([t, v]) => `${t}:${v}`)), (input) => {

@@ -6,7 +6,7 @@ import { FieldList, failure, type CodecResult, type TextCodec } from '../codec';
  * value is and the value is the ID alone. Only tags that name an ID kind count: `session:…` or `http:…` are not read.
  */
 const TAGS = ['ifa', 'idfa', 'idfv', 'gaid', 'aaid', 'adid', 'oaid', 'mopub'] as const;
-const TAGGED = new RegExp(`^(${TAGS.join('|')}):([0-9A-Za-z][0-9A-Za-z-]{7,63})$`, 'i');
+const TAGGED = new RegExp(`^(${TAGS.join('|')}):([0-9A-Za-z][0-9A-Za-z_-]{7,63})$`, 'i');
 
 export const taggedId: TextCodec<'tagged-id'> = {
 	id: 'tagged-id',
@@ -31,5 +31,15 @@ export const taggedId: TextCodec<'tagged-id'> = {
 		// The range is in the codec's input: leading whitespace trimmed away moves it.
 		const offset = input.indexOf(s);
 		return { kind: 'tree', value: new FieldList([[tag, match[2]!]], [[offset + start, offset + s.length]]) };
+	},
+	// The tag and whatever surrounded the value stay; the ID is the edited field's text (a placeholder, for the sanitizer).
+	encode(next, original) {
+		const s = original.trim();
+		const match = TAGGED.exec(s);
+		if (!match || !(next instanceof FieldList) || next.fields.length !== 1) return failure('not a tagged ID');
+		const [tag, value] = next.fields[0]!;
+		if (tag !== match[1]!.toLowerCase() || typeof value !== 'string' || /[\s:]/.test(value) || value.length === 0) return failure('the tag changed, or the ID is not one word');
+		const at = original.indexOf(s);
+		return `${original.slice(0, at)}${match[1]!}:${value}${original.slice(at + s.length)}`;
 	}
 };
