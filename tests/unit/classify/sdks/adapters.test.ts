@@ -132,3 +132,14 @@ describe('endpoint parameters that are not about the user, and endpoint headers'
 		expect(report.exchanges[0]!.findings.some((f) => f.type === 'auth.secret')).toBe(false);
 	});
 });
+
+describe('Tencent Beacon v2_upload', () => {
+	it("reads common.A2 as Beacon's device ID, and the app key as nothing", () => {
+		const body = JSON.stringify({ appVersion: '', sdkId: 'js', sdkVersion: '4.5.14-web', mainAppKey: '0WEB0AD0GM4PUUU1', platformId: 3, common: { A2: '5f3c9a1e7b2d4c6a8e0f1a3b5c7d9e1f', A101: 'Node/v20 (Linux 6.1; x64) CLI/2.0' }, events: [{ eventCode: 'deploy', eventTime: '1700000000000', mapValue: {} }] });
+		const report = reportOf({ url: 'https://otheve.beacon.qq.com/analytics/v2_upload', method: 'POST', body, mimeType: 'application/json' });
+		const findings = report.exchanges[0]!.findings;
+		expect(findings.find((f) => f.value === '5f3c9a1e7b2d4c6a8e0f1a3b5c7d9e1f')?.type).toBe('user.id');
+		expect(findings.some((f) => f.value === '0WEB0AD0GM4PUUU1')).toBe(false);
+		expect(report.exchanges[0]!.destination?.company).toBe('Tencent');
+	});
+});
