@@ -8,7 +8,7 @@ import type { ReportHead, ReportSink, ReportTail } from '../lib/core/report/repo
 import { destinationText } from '../lib/core/shared/destination-label';
 
 /** How many of each thing a section lists before "and N more". */
-export const SHOWN = { notes: 10, destinations: 15, exchanges: 12, findings: 8, identifiers: 15, sites: 4 } as const;
+export const SHOWN = { notes: 10, destinations: 15, exchanges: 12, findings: 8, identifiers: 15, sites: 4, propagated: 15 } as const;
 
 export class SummarySink implements ReportSink {
 	private readonly shown: ExchangeReport[] = [];
@@ -27,7 +27,7 @@ export class SummarySink implements ReportSink {
 
 	end(head: ReportHead, tail: ReportTail): string {
 		const { input } = head;
-		const { summary, identifiers } = tail;
+		const { summary, identifiers, propagated = [] } = tail;
 		const lines: string[] = [];
 		lines.push(`${input.name}: ${input.format}, ${plural(input.exchanges, 'exchange')}, ${plural(summary.findings, 'finding')}`);
 		lines.push(...capped(summary.notes, SHOWN.notes, (note) => `  note: ${note}`, 'note'));
@@ -47,6 +47,10 @@ export class SummarySink implements ReportSink {
 			lines.push(this.withFindings > this.shown.length ? `exchanges with findings (the first ${this.shown.length} of ${count(this.withFindings)}):` : 'exchanges with findings:');
 			for (const exchange of this.shown) lines.push(...renderExchange(exchange));
 			if (this.withFindings > this.shown.length) lines.push(`  … and ${count(this.withFindings - this.shown.length)} more exchanges with findings (--format json or ndjson lists them all)`);
+		}
+		if (propagated.length > 0) {
+			lines.push('identifiers found again where no key said what they were:');
+			lines.push(...capped(propagated, SHOWN.propagated, ({ exchange, finding }) => `  #${exchange} ${finding.type} ${truncate(finding.value, 60)} at ${truncate(finding.path, 100)}: ${finding.reason}`, 'finding'));
 		}
 		if (identifiers.length > 0) {
 			lines.push('identifiers seen in more than one exchange:');

@@ -68,3 +68,13 @@ describe('identifiers that propagate', () => {
 		expect('propagated' in plain).toBe(false);
 	});
 });
+
+describe('the readable summary', () => {
+	it('lists what propagation found, with where each value was identified', async () => {
+		const { renderSummary } = await import('../../../src/cli/summary');
+		const { report } = analyze(readCapture({ name: 'p.har', bytes: capture }));
+		const text = renderSummary(report);
+		expect(text).toContain('identifiers found again where no key said what they were:');
+		expect(text).toMatch(/#1 ad\.advertising_id 9e2c4a61-7b3d-4f85-a0c9-5d1e8b2f7a34 at .*identified in exchange 0/);
+	});
+});
