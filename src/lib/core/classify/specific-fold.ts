@@ -55,16 +55,24 @@ function withUserIdsFolded(list: Finding[]): Finding[] {
  * tagged-ID codec into the advertising ID) is the wrapping, not a second identifier: the one found inside stands for it.
  */
 function withoutIdentifierContainers(list: Finding[]): Finding[] {
-	let containers: Set<string> | null = null;
+	let out: Finding[] | null = null;
+	for (let i = 0; i < list.length; i++) {
+		const f = list[i]!;
+		if (f.type === 'user.id' && f.paths.every((p) => holdsAnIdentifier(list, p))) {
+			out ??= list.slice(0, i);
+			continue;
+		}
+		out?.push(f);
+	}
+	return out ?? list;
+}
+
+/** Is an identifier found in a layer below `path` (its path goes on past `path` and a layer separator)? No strings are made. */
+function holdsAnIdentifier(list: readonly Finding[], path: string): boolean {
 	for (const f of list) {
-		if (!isIdentifierType(f.type)) continue;
-		for (let at = f.path.indexOf(LAYER_SEPARATOR); at >= 0; at = f.path.indexOf(LAYER_SEPARATOR, at + 1)) {
-			containers ??= new Set();
-			containers.add(f.path.slice(0, at));
+		for (const p of f.paths) {
+			if (p.length > path.length + LAYER_SEPARATOR.length && p.startsWith(path) && p.startsWith(LAYER_SEPARATOR, path.length) && isIdentifierType(f.type)) return true;
 		}
 	}
-	if (containers === null) return list;
-	const inside = containers;
-	const out = list.filter((f) => f.type !== 'user.id' || f.paths.some((p) => !inside.has(p)));
-	return out.length === list.length ? list : out;
+	return false;
 }
