@@ -11,7 +11,7 @@
  */
 import type { Exchange, ExchangeReport, Finding, FindingType } from '../model';
 import { KnownValueMatcher, type KnownValue } from '../classify/known-values';
-import { hasToken, tokenHash } from '../classify/propagation/leaf-tokens';
+import { tokenHash } from '../classify/propagation/leaf-tokens';
 import { ExchangeAnalyzer, type ExchangeAnalyzerOptions } from './exchange-analyzer';
 import type { ExchangeResult } from './report-builder';
 
@@ -50,22 +50,36 @@ export interface PropagationPlan {
 
 export class PropagationCollector {
 	private readonly seeds = new Map<string, Seed>();
-	private readonly tokens = new Map<number, Uint32Array>();
-	/** Per exchange, hashes of the values it already reports (any type): those are not looked for there again. */
-	private readonly reported = new Map<number, Uint32Array>();
+	/**
+	 * Every exchange's leaf hashes in one pool, without the values the exchange already reports (those are not looked for
+	 * there again): `[start, end)` of exchange i at `spans[2i]`, `spans[2i + 1]`. One pool, not a typed array per exchange:
+	 * 20,000 small arrays cost more in object headers than in hashes, and all of it is held until the capture is read.
+	 */
+	private pool = new Uint32Array(1 << 16);
+	private used = 0;
+	private readonly spans: number[] = [];
 
 	add(result: ExchangeResult): void {
 		const { report } = result;
-		if (result.tokens) this.tokens.set(report.index, result.tokens);
-		if (report.findings.length === 0) return;
-		const values = new Uint32Array(report.findings.length);
-		report.findings.forEach((f, i) => {
-			values[i] = tokenHash(f.value);
+		let reported: Set<number> | null = null;
+		for (const f of report.findings) {
+			(reported ??= new Set()).add(tokenHash(f.value));
 			if (f.confidence === 'high' && PROPAGATING.has(f.type) && !this.seeds.has(f.value) && this.seeds.size < MAX_SEEDS) {
 				this.seeds.set(f.value, { type: f.type, value: f.value, exchange: report.index, path: f.path });
 			}
-		});
-		this.reported.set(report.index, values.sort());
+		}
+		const start = this.used;
+		for (const hash of result.tokens ?? []) {
+			if (reported?.has(hash)) continue;
+			if (this.used === this.pool.length) {
+				const grown = new Uint32Array(this.pool.length * 2);
+				grown.set(this.pool);
+				this.pool = grown;
+			}
+			this.pool[this.used++] = hash;
+		}
+		this.spans[2 * report.index] = start;
+		this.spans[2 * report.index + 1] = this.used;
 	}
 
 	/** Which exchanges to look at again, for which seeds. */
@@ -82,13 +96,14 @@ export class PropagationCollector {
 			byHash.set(hash, list);
 		}
 		let skipped = 0;
-		const indexes = [...this.tokens.keys()].sort((a, b) => a - b);
-		for (const index of indexes) {
-			const reported = this.reported.get(index);
+		for (let index = 0; 2 * index < this.spans.length; index++) {
+			const start = this.spans[2 * index];
+			if (start === undefined) continue;
+			const end = this.spans[2 * index + 1]!;
 			let found: Seed[] | null = null;
-			for (const hash of this.tokens.get(index)!) {
-				for (const seed of byHash.get(hash) ?? []) {
-					if (seed.exchange === index || (reported && hasToken(reported, tokenHash(seed.value)))) continue;
+			for (let at = start; at < end; at++) {
+				for (const seed of byHash.get(this.pool[at]!) ?? []) {
+					if (seed.exchange === index) continue;
 					if (!(found ??= []).includes(seed)) found.push(seed);
 				}
 			}

@@ -6,7 +6,7 @@
  * again, and that second look decides.
  */
 
-/** Identifier-shaped: no whitespace, 6 to 256 characters (phone numbers and Android IDs up to SHA-256 hex and e-mails). */
+/** Identifier-shaped: no whitespace, 6 to 256 characters (phone numbers and Android IDs up to SHA-256 hex and e-mails), a digit or an @. */
 const MIN = 6;
 const MAX = 256;
 /** Per exchange: a batch of 50 events repeats its IDs; distinct leaves beyond this are not kept (the rest is a miss). */
@@ -28,13 +28,23 @@ export class LeafTokens {
 	add(text: string): void {
 		const n = text.length;
 		if (n < MIN || n > MAX || this.count >= MAX_TOKENS || owner !== this) return;
+		// Every form of an identifier has a digit (an e-mail address may not, but has its @); web addresses and times are
+		// not identifiers and would only fill the pool.
+		let digits = 0;
+		let at = false;
 		for (let i = 0; i < n; i++) {
-			if (text.charCodeAt(i) <= 0x20) return;
+			const c = text.charCodeAt(i);
+			if (c <= 0x20) return;
+			if (c >= 0x30 && c <= 0x39) digits++;
+			else if (c === 0x40) at = true;
 		}
+		if (digits === 0 && !at) return;
+		if (text.startsWith('http') && /^https?:\/\//i.test(text)) return;
+		if (digits === n && (n === 10 || n === 13) && text.charCodeAt(0) === 0x31) return;
 		scratch[this.count++] = tokenHash(text);
 	}
 
-	/** The distinct hashes, sorted (for binary search), or undefined when there are none. */
+	/** The distinct hashes, or undefined when there are none. */
 	list(): Uint32Array | undefined {
 		if (this.count === 0 || owner !== this) return undefined;
 		const sorted = scratch.subarray(0, this.count).sort();
@@ -57,17 +67,4 @@ export function tokenHash(text: string): number {
 		h = Math.imul(h, 0x01000193);
 	}
 	return h >>> 0;
-}
-
-export function hasToken(tokens: Uint32Array, hash: number): boolean {
-	let lo = 0;
-	let hi = tokens.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >>> 1;
-		const v = tokens[mid]!;
-		if (v === hash) return true;
-		if (v < hash) lo = mid + 1;
-		else hi = mid - 1;
-	}
-	return false;
 }
