@@ -5,6 +5,7 @@
  */
 import { FINDING_TYPES } from '../lib/core/model';
 import { sanitizeCapture, type SanitizeReport } from '../lib/core/sanitize/index';
+import { concat } from '../lib/core/capture/har-scanner';
 import type { Input } from './inputs';
 
 export async function writeHar(input: Input, sanitize: 'all' | 'secrets' | null, keep: readonly string[], write: (text: string) => Promise<void>, warn: (text: string) => void): Promise<void> {
@@ -28,17 +29,4 @@ export function summaryOf(name: string, report: SanitizeReport): string {
 	if (report.replacedWhole.length > 10) lines.push(`  … and ${report.replacedWhole.length - 10} more values replaced whole`);
 	for (const note of report.notes) lines.push(`  ${note}`);
 	return `${lines.join('\n')}\n`;
-}
-
-function concat(pieces: Uint8Array[]): Uint8Array {
-	if (pieces.length === 1) return pieces[0]!;
-	let length = 0;
-	for (const p of pieces) length += p.length;
-	const out = new Uint8Array(length);
-	let at = 0;
-	for (const p of pieces) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
 }

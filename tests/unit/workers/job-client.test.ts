@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerPort } from '../../../src/lib/workers/analysis-client';
 import { startJob } from '../../../src/lib/workers/job-client';
 import type { WorkerResponse } from '../../../src/lib/workers/protocol';
+import { FakeWorker as BaseFakeWorker } from './fake-worker';
 
-class FakeWorker extends EventTarget implements WorkerPort {
-	readonly posted: { id: number; type: string }[] = [];
-	terminated = false;
-	postMessage(message: unknown): void {
-		this.posted.push(message as { id: number; type: string });
-	}
-	terminate(): void {
-		this.terminated = true;
-	}
-	answer(message: WorkerResponse): void {
-		this.dispatchEvent(new MessageEvent('message', { data: message }));
-	}
-	die(message: string): void {
-		this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
-	}
-}
+class FakeWorker extends BaseFakeWorker<{ id: number; type: string }> {}
 
 const REQUEST = { type: 'preview-sanitize' as const, source: { kind: 'text' as const, name: 't', text: 'x' }, choice: { mask: 'secrets' as const, keepTypes: [] } };
 const pick = (m: WorkerResponse) => (m.type === 'sanitize-preview' ? m.preview : undefined);

@@ -1,23 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DETAIL_CACHE_MAX, LoadedAnalysis, type WorkerPort } from '../../../src/lib/workers/analysis-client';
-import type { ReportOverview, WorkerRequest, WorkerResponse } from '../../../src/lib/workers/protocol';
+import { DETAIL_CACHE_MAX, LoadedAnalysis } from '../../../src/lib/workers/analysis-client';
+import type { ReportOverview, WorkerRequest } from '../../../src/lib/workers/protocol';
+import { FakeWorker as BaseFakeWorker } from './fake-worker';
 
-/** A worker stand-in: records what the page asked and lets the test answer, fail or die. */
-class FakeWorker extends EventTarget implements WorkerPort {
-	readonly requests: Extract<WorkerRequest, { type: 'get-exchange' }>[] = [];
-	terminated = false;
-	postMessage(message: unknown): void {
-		this.requests.push(message as Extract<WorkerRequest, { type: 'get-exchange' }>);
-	}
-	terminate(): void {
-		this.terminated = true;
-	}
-	answer(message: WorkerResponse): void {
-		this.dispatchEvent(new MessageEvent('message', { data: message }));
-	}
-	die(message: string): void {
-		// Node has no ErrorEvent: an Event with the same `message` is what the client reads.
-		this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message }));
+/** Records the page's get-exchange requests (as `requests`) and lets the test answer, fail or die. */
+class FakeWorker extends BaseFakeWorker<Extract<WorkerRequest, { type: 'get-exchange' }>> {
+	get requests() {
+		return this.posted;
 	}
 }
 
