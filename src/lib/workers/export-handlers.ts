@@ -209,7 +209,10 @@ export async function compareSources(
 /** What the deep sanitizer gives: the HAR's text in pieces, and every value it masked. */
 export interface SanitizedCapture {
 	chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+	/** The changes in capture order: perhaps only the first of them (see `counts`). */
 	changes: Iterable<SanitizeChange> | AsyncIterable<SanitizeChange>;
+	/** Every change counted, by kind, once `changes` has been read: when the list is cut, these are the true totals. */
+	counts?: () => { total: number; byKind: { what: string; count: number }[] };
 }
 
 /**
@@ -219,7 +222,8 @@ export interface SanitizedCapture {
  */
 export async function sanitizeInput(input: Readable, choice: SanitizeChoice): Promise<SanitizedCapture> {
 	const bytes = await gather(input);
-	const run = sanitizeCapture({ name: input.name, bytes }, { mask: choice.mask, keepTypes: choice.keepTypes });
+	// The preview shows the first PREVIEW_MAX_CHANGES; the counts below cover every change.
+	const run = sanitizeCapture({ name: input.name, bytes }, { mask: choice.mask, keepTypes: choice.keepTypes, maxChanges: PREVIEW_MAX_CHANGES });
 	let written = false;
 	function* chunks(): Generator<string> {
 		for (const chunk of run.chunks()) yield chunk;
@@ -231,7 +235,14 @@ export async function sanitizeInput(input: Readable, choice: SanitizeChoice): Pr
 		for (const change of report.changes) yield { exchange: change.exchange, where: change.path, what: maskKindLabel(change.kind), placeholder: `${change.placeholder} (was ${change.hint})` };
 		for (const whole of report.replacedWhole) yield { exchange: whole.exchange, where: whole.path, what: 'whole value replaced', placeholder: `${whole.placeholder} (${whole.reason})` };
 	}
-	return { chunks: chunks(), changes: changes() };
+	function counts(): { total: number; byKind: { what: string; count: number }[] } {
+		const { report } = run;
+		const byKind = new Map<string, number>();
+		for (const [kind, count] of Object.entries(report.changesByKind)) byKind.set(maskKindLabel(kind as MaskKind), (byKind.get(maskKindLabel(kind as MaskKind)) ?? 0) + count);
+		if (report.replacedWhole.length > 0) byKind.set('whole value replaced', (byKind.get('whole value replaced') ?? 0) + report.replacedWhole.length);
+		return { total: report.changeCount + report.replacedWhole.length, byKind: [...byKind].map(([what, count]) => ({ what, count })).sort((x, y) => y.count - x.count || x.what.localeCompare(y.what)) };
+	}
+	return { chunks: chunks(), changes: changes(), counts };
 }
 
 /** The sanitizer's kinds in words: a finding type as it is, a credential by what it is. */
@@ -273,7 +284,9 @@ export async function previewChanges(changes: SanitizedCapture['changes']): Prom
 }
 
 export async function previewSanitize(source: JobSource, choice: SanitizeChoice): Promise<SanitizePreview> {
-	return previewChanges((await sanitizeInput(readable(source), choice)).changes);
+	const sanitized = await sanitizeInput(readable(source), choice);
+	const listed = await previewChanges(sanitized.changes);
+	return sanitized.counts ? { ...listed, ...sanitized.counts() } : listed;
 }
 
 /** Progress messages are throttled: a big input must not flood the page. */

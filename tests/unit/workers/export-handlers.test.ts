@@ -11,6 +11,7 @@ import {
 	BlobWriter,
 	compareSources,
 	previewChanges,
+	previewSanitize,
 	readable,
 	runJob,
 	webCryptoSha256,
@@ -172,6 +173,9 @@ describe('runJob', () => {
 		expect(answer.type).toBe('sanitize-preview');
 		const changes = answer.type === 'sanitize-preview' ? answer.preview : null;
 		expect(changes!.total).toBeGreaterThan(0);
+		// The totals count every change, listed or not.
+		expect(changes!.byKind.reduce((sum, k) => sum + k.count, 0)).toBe(changes!.total);
+		expect(changes!.changes.length).toBe(Math.min(changes!.total, 200));
 		expect(changes!.changes.every((c) => /\(was .+\)|\(replaced whole/.test(c.placeholder))).toBe(true);
 		const written = await run({ type: 'export-har', id: 2, source, choice: { mask: 'all', keepTypes: [] } });
 		expect(written.failed).toEqual([]);
@@ -194,5 +198,23 @@ describe('previewChanges', () => {
 		]);
 		expect(preview.changes).toHaveLength(200);
 		expect(preview.changes[199]!.exchange).toBe(199);
+	});
+});
+
+describe('the sanitized HAR preview of a big capture', () => {
+	it('lists the first 200 changes but counts all of them', async () => {
+		const entries = Array.from({ length: 150 }, (_, i) => ({
+			startedDateTime: '2024-01-01T00:00:00.000Z',
+			time: 1,
+			request: { method: 'GET', url: `https://t.example-tracker.com/c?imei=49015420323751${i % 10}&email=user${i}%40example.org&idfa=6D92078A-8246-4BA4-AE5B-7610486${String(i).padStart(5, '0')}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+			response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+			cache: {},
+			timings: { send: 0, wait: 1, receive: 0 }
+		}));
+		const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
+		const preview = await previewSanitize({ kind: 'text', name: 'big.har', text }, { mask: 'all', keepTypes: [] });
+		expect(preview.changes).toHaveLength(200);
+		expect(preview.total).toBeGreaterThan(300);
+		expect(preview.byKind.reduce((sum, k) => sum + k.count, 0)).toBe(preview.total);
 	});
 });

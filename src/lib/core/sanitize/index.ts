@@ -61,6 +61,7 @@ export function sanitizeCapture(input: SanitizeInput, options: SanitizeRunOption
 		exchanges: source.count,
 		changes: [],
 		changeCount: 0,
+		changesByKind: {},
 		replacedWhole: [],
 		placeholdersByKind: {},
 		notes: source.format === 'har' ? [] : [`read as ${source.format} and written as HAR 1.2`]
@@ -76,6 +77,7 @@ export function sanitizeCapture(input: SanitizeInput, options: SanitizeRunOption
 			patchEntry(i, entry, exchange, plan, cache, {
 				change(place, path, kind, placeholder, hint) {
 					report.changeCount++;
+					report.changesByKind[kind] = (report.changesByKind[kind] ?? 0) + 1;
 					if (report.changes.length < maxChanges) report.changes.push({ exchange: i, place, path, kind, placeholder, hint });
 				},
 				whole(path, placeholder, reason) {

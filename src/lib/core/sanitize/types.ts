@@ -44,6 +44,8 @@ export interface SanitizeReport {
 	changes: SanitizeChange[];
 	/** Every change, listed or not. */
 	changeCount: number;
+	/** Every change, listed or not, by kind. */
+	changesByKind: Record<string, number>;
 	replacedWhole: WholeReplacement[];
 	/** Distinct values masked, by kind. */
 	placeholdersByKind: Record<string, number>;
